@@ -1,0 +1,26 @@
+package kitchen.grader.score;
+
+/** How grading one exercise ended, before looking at single tests. */
+public enum ExerciseStatus {
+    /** The tests ran to the end; the score is the sum of the passed tests' points. */
+    GRADED("graded"),
+    /** The student's code (or the tests against it) did not compile. */
+    COMPILE_ERROR("compile-error"),
+    /** The exercise's JVM did not finish before its hard deadline and was killed. */
+    TIMEOUT("timeout"),
+    /** The exercise's JVM ended before the tests did (System.exit, a crash, out of memory…). */
+    CRASHED("crashed"),
+    /** The submission has no such exercise folder. */
+    MISSING("missing");
+
+    private final String json;
+
+    ExerciseStatus(String json) {
+        this.json = json;
+    }
+
+    /** The word used in every report. */
+    public String json() {
+        return json;
+    }
+}

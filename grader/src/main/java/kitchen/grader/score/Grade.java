@@ -1,0 +1,33 @@
+package kitchen.grader.score;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import kitchen.grading.Lang;
+
+/**
+ * A whole grading run: every exercise graded, in catalog order.
+ *
+ * @param submission what was graded (a folder, or "solutions")
+ * @param timeScale  the factor the timing margins were stretched by on this machine
+ */
+public record Grade(
+        String submission,
+        List<ExerciseResult> exercises,
+        Lang lang,
+        double timeScale,
+        Instant started,
+        Duration duration) {
+
+    public Grade {
+        exercises = List.copyOf(exercises);
+    }
+
+    public int score() {
+        return exercises.stream().mapToInt(ExerciseResult::score).sum();
+    }
+
+    public int maxScore() {
+        return exercises.stream().mapToInt(ExerciseResult::maxScore).sum();
+    }
+}
