@@ -1,0 +1,163 @@
+package kitchen.grader.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import kitchen.grader.Main;
+import kitchen.grader.engine.Grader;
+import kitchen.grader.engine.Options;
+import kitchen.grader.engine.Progress;
+import kitchen.grader.kit.Exercise;
+import kitchen.grader.kit.Kit;
+import kitchen.grader.kit.Submission;
+import kitchen.grader.report.ConsoleReport;
+import kitchen.grader.report.Reports;
+import kitchen.grader.score.ExerciseResult;
+import kitchen.grader.score.Grade;
+import kitchen.grading.Lang;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code grade}: grades the working tree, a student's clone, or the reference solutions. */
+@Command(name = "grade",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Grades each exercise on its own (compiled, then tested in a JVM of its own under a deadline) "
+                    + "with the kit's own public and hidden tests, and prints the score table and feedback.",
+            "Without --submission or --solutions it grades this kit's exercises/*/src/main/java."
+        })
+final class GradeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ArgGroup(exclusive = true)
+    Source source;
+
+    static final class Source {
+        @Option(names = "--submission", paramLabel = "DIR",
+                description = "grade DIR/exercises/*/src/main/java (a student's clone)")
+        Path submission;
+
+        @Option(names = "--solutions", description = "grade the reference solutions (instructor repository)")
+        boolean solutions;
+    }
+
+    @Option(names = "--exercise", paramLabel = "ID", description = "grade only this exercise (repeatable), e.g. 02-boil-eggs")
+    List<String> exerciseIds = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "write report.json, summary.md, junit/ and classroom.json into DIR")
+    Path out;
+
+    @Option(names = "--lang", paramLabel = "en|pt-BR", converter = LangConverter.class,
+            description = "language of the feedback (default: from the system locale)")
+    Lang lang;
+
+    @Option(names = "--kit", paramLabel = "DIR", hidden = true,
+            description = "the kit whose tests to use (default: the one this grader belongs to)")
+    Path kitDir;
+
+    @Option(names = "--time-scale", paramLabel = "FACTOR", hidden = true,
+            description = "stretch timing margins and deadlines by FACTOR (default 1)")
+    double timeScale = 1.0;
+
+    private final PrintStream console;
+
+    GradeCommand(PrintStream console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Lang language = lang != null ? lang : Lang.current();
+        Kit kit = kit();
+        List<Exercise> exercises = selectedExercises(kit);
+        Submission submission = submission(kit);
+
+        ConsoleReport report = new ConsoleReport(console, ConsoleReport.colorWanted(console), language);
+        report.header(submission.label(), exercises.size());
+        Options options = Options.defaults(language).timeScale(timeScale);
+        Grade grade = new Grader(kit, options).grade(submission, exercises, new Progress() {
+            @Override
+            public void started(Exercise exercise) {
+                report.onExerciseStarted(exercise.id(), exercise.title(language));
+            }
+
+            @Override
+            public void finished(ExerciseResult result) {
+                report.onExerciseFinished(result);
+            }
+        });
+        report.printSummary(grade);
+        if (out != null) {
+            Reports.writeAll(out, grade);
+            report.wroteReports(out);
+        }
+        return Main.OK;
+    }
+
+    private Kit kit() {
+        if (kitDir != null) {
+            if (!Files.isDirectory(kitDir.resolve("exercises"))) {
+                throw usage("--kit " + kitDir + " is not a Concurrency Kitchen kit (no exercises/ folder)");
+            }
+            return Kit.at(kitDir);
+        }
+        return Kit.locate().orElseThrow(() -> usage(
+                "cannot find the kit: run the grader from the kit's folder (the one with exercises/ and grader/)"));
+    }
+
+    private List<Exercise> selectedExercises(Kit kit) {
+        List<Exercise> all = kit.exercises();
+        if (exerciseIds.isEmpty()) {
+            return all;
+        }
+        List<Exercise> chosen = new ArrayList<>();
+        for (String id : exerciseIds) {
+            Exercise e = all.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow(() -> usage(
+                    "unknown exercise '" + id + "'; the exercises are: "
+                            + String.join(", ", all.stream().map(Exercise::id).toList())));
+            if (!chosen.contains(e)) {
+                chosen.add(e);
+            }
+        }
+        return chosen;
+    }
+
+    private Submission submission(Kit kit) {
+        if (source != null && source.solutions) {
+            if (!kit.hasSolutions()) {
+                throw usage("--solutions: this kit has no solutions/ folder (it is a student template)");
+            }
+            return Submission.solutions(kit);
+        }
+        if (source != null && source.submission != null) {
+            if (!Files.isDirectory(source.submission)) {
+                throw usage("--submission " + source.submission + ": no such folder");
+            }
+            return Submission.folder(source.submission, source.submission.toString());
+        }
+        return Submission.folder(kit.root(), "working tree");
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /** Accepts en, pt-BR, pt_BR, pt. */
+    static final class LangConverter implements CommandLine.ITypeConverter<Lang> {
+        @Override
+        public Lang convert(String value) {
+            String v = value.trim();
+            if (v.equalsIgnoreCase("en") || v.toLowerCase().startsWith("pt")) {
+                return Lang.parse(v);
+            }
+            throw new CommandLine.TypeConversionException("expected en or pt-BR, got '" + value + "'");
+        }
+    }
+}

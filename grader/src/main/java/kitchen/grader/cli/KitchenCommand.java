@@ -1,0 +1,60 @@
+package kitchen.grader.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import kitchen.grader.Main;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command: only dispatches to its subcommands. */
+@Command(name = "grader",
+        mixinStandardHelpOptions = true,
+        version = "Concurrency Kitchen grader 1.0",
+        description = "Grades Concurrency Kitchen exercises.",
+        subcommands = {GradeCommand.class})
+public final class KitchenCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use grade.");
+    }
+
+    /** Runs the command line and returns the exit code; never throws, never exits. */
+    public static int execute(PrintStream out, PrintStream err, String... args) {
+        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        CommandLine cli = new CommandLine(new KitchenCommand(), new Factory(out))
+                .setOut(outWriter)
+                .setErr(errWriter)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExitCodeExceptionMapper(e -> Main.GRADER_FAILED)
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    if (e instanceof CommandLine.ParameterException pe) {
+                        throw pe;
+                    }
+                    commandLine.getErr().println("grader failed: " + e);
+                    return Main.GRADER_FAILED;
+                });
+        cli.getCommandSpec().exitCodeOnInvalidInput(Main.USAGE);
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(Main.USAGE));
+        int code = cli.execute(args);
+        outWriter.flush();
+        errWriter.flush();
+        return code;
+    }
+
+    /** Hands every command the stream to print its console report to. */
+    private record Factory(PrintStream out) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == GradeCommand.class) {
+                return cls.cast(new GradeCommand(out));
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+}

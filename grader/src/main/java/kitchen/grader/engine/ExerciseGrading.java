@@ -1,0 +1,128 @@
+package kitchen.grader.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import kitchen.grader.compile.Compilation;
+import kitchen.grader.kit.Exercise;
+import kitchen.grader.kit.Kit;
+import kitchen.grader.run.ForkedJvm;
+import kitchen.grader.score.ExerciseResult;
+import kitchen.grader.score.ExerciseStatus;
+import kitchen.grading.Lang;
+
+/**
+ * Grades one exercise: compiles the student's sources, compiles the kit's tests (public and hidden)
+ * against them, runs the tests in a forked JVM under the exercise's deadline, and scores what the JVM
+ * reported. Every failure of the submission becomes a status and a message; only a failure of the
+ * grader itself (an unwritable temp folder) escapes as an exception.
+ */
+final class ExerciseGrading {
+
+    private final Kit kit;
+    private final Exercise exercise;
+    private final Options options;
+    private final Lang lang;
+
+    ExerciseGrading(Kit kit, Exercise exercise, Options options) {
+        this.kit = kit;
+        this.exercise = exercise;
+        this.options = options;
+        this.lang = options.lang();
+    }
+
+    ExerciseResult grade(Path studentSources) {
+        long t0 = System.nanoTime();
+        if (!Files.isDirectory(studentSources)) {
+            return notRun(ExerciseStatus.MISSING, lang.pick(
+                    "no folder exercises/" + exercise.id() + "/src/main/java in the submission",
+                    "não há a pasta exercises/" + exercise.id() + "/src/main/java na submissão"), t0);
+        }
+        List<String> kitPackages = Compilation.declaredPackages(studentSources).stream()
+                .filter(p -> p.equals("kitchen") || p.startsWith("kitchen.")).distinct().toList();
+        if (!kitPackages.isEmpty()) {
+            return notRun(ExerciseStatus.COMPILE_ERROR, lang.pick(
+                    "your code declares the kit's package " + kitPackages + ": the kitchen's classes belong to the "
+                            + "grader; keep your classes in the exercise's own package",
+                    "seu código declara o pacote do kit " + kitPackages + ": as classes da cozinha pertencem ao "
+                            + "corretor; mantenha suas classes no pacote do exercício"), t0);
+        }
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("kitchen-" + exercise.id() + "-");
+            return compileAndRun(studentSources, work, t0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return notRun(ExerciseStatus.CRASHED, "grading was interrupted", t0);
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    private ExerciseResult compileAndRun(Path studentSources, Path work, long t0)
+            throws IOException, InterruptedException {
+        Path mainClasses = work.resolve("main");
+        Path testClasses = work.resolve("test");
+        Path studentExerciseDir = studentSources.getParent().getParent().getParent();
+
+        var student = Compilation.compile(List.of(studentSources),
+                List.of(studentSources.resolveSibling("resources")), options.kitClasspath(), mainClasses,
+                studentExerciseDir);
+        if (!student.ok()) {
+            return notRun(ExerciseStatus.COMPILE_ERROR, lang.pick("your code does not compile:\n",
+                    "seu código não compila:\n") + student.errors(), t0);
+        }
+        List<Path> testCompileCp = new ArrayList<>(options.kitClasspath());
+        testCompileCp.add(mainClasses);
+        var tests = Compilation.compile(List.of(exercise.publicTests(), exercise.hiddenTests()),
+                List.of(exercise.publicTestResources(), exercise.hiddenTestResources()), testCompileCp, testClasses,
+                exercise.dir());
+        if (!tests.ok()) {
+            return notRun(ExerciseStatus.COMPILE_ERROR, lang.pick(
+                    "the exercise's tests do not compile against your code: did you rename a class or change a "
+                            + "public method's signature? Keep the stub's API.\n",
+                    "os testes do exercício não compilam com o seu código: você renomeou uma classe ou mudou a "
+                            + "assinatura de um método público? Mantenha a API do esqueleto.\n") + tests.errors(), t0);
+        }
+
+        List<Path> runCp = new ArrayList<>(options.kitClasspath());
+        runCp.add(mainClasses);
+        runCp.add(testClasses);
+        Path resultsFile = work.resolve("results.jsonl");
+        Path cwd = Files.createDirectories(work.resolve("cwd"));
+        Duration deadline = deadline();
+        ForkedJvm.Outcome outcome = ForkedJvm.run(runCp, testClasses, resultsFile, cwd, deadline, lang,
+                options.timeScale(), options.onlyTests());
+        List<String> lines = Files.exists(resultsFile) ? Files.readAllLines(resultsFile) : List.of();
+        return Scoring.score(exercise, lang, lines, outcome, deadline);
+    }
+
+    /** The exercise's hard deadline on this machine. */
+    Duration deadline() {
+        return Duration.ofMillis(Math.round(exercise.deadlineSeconds() * 1000.0 * Math.max(1.0, options.timeScale())));
+    }
+
+    private ExerciseResult notRun(ExerciseStatus status, String message, long t0) {
+        return new ExerciseResult(exercise.id(), exercise.title(lang), 0, exercise.points(), status, message,
+                List.of(), Duration.ofNanos(System.nanoTime() - t0), "");
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A leftover temp folder is not worth failing a grade over.
+        }
+    }
+}

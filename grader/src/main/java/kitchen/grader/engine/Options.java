@@ -1,0 +1,39 @@
+package kitchen.grader.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import kitchen.grading.Lang;
+
+/**
+ * How to grade.
+ *
+ * @param kitClasspath the classes of the kit (collaborators, JUnit, AssertJ…): the compile and run class
+ *                     path for every exercise, ahead of the student's classes
+ * @param onlyTests    test method names to run (empty: all); the kit's checks of known mistakes use it
+ */
+public record Options(Lang lang, double timeScale, List<Path> kitClasspath, List<String> onlyTests) {
+
+    public Options {
+        kitClasspath = List.copyOf(kitClasspath);
+        onlyTests = List.copyOf(onlyTests);
+    }
+
+    /** This JVM's own class path: grader.jar when run with {@code java -jar}, the full path in tests. */
+    public static List<Path> ownClasspath() {
+        String cp = System.getProperty("java.class.path", "");
+        return java.util.Arrays.stream(cp.split(java.io.File.pathSeparator))
+                .filter(s -> !s.isBlank()).map(Path::of).map(Path::toAbsolutePath).toList();
+    }
+
+    public static Options defaults(Lang lang) {
+        return new Options(lang, 1.0, ownClasspath(), List.of());
+    }
+
+    public Options onlyTests(List<String> methods) {
+        return new Options(lang, timeScale, kitClasspath, methods);
+    }
+
+    public Options timeScale(double factor) {
+        return new Options(lang, factor, kitClasspath, onlyTests);
+    }
+}

@@ -1,0 +1,137 @@
+package kitchen.grader.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kitchen.grader.kit.Exercise;
+import kitchen.grader.run.ForkedJvm;
+import kitchen.grader.run.RunEvent;
+import kitchen.grader.score.ExerciseResult;
+import kitchen.grader.score.ExerciseStatus;
+import kitchen.grader.score.TestResult;
+import kitchen.grader.score.TestStatus;
+import kitchen.grading.Lang;
+
+/**
+ * Turns what a forked JVM reported into a verdict. A JVM that ran to the end is graded test by test; one
+ * that ended early (exit, crash, out of memory) or was killed at the deadline costs the whole exercise,
+ * and the message says what happened and which test was running.
+ */
+final class Scoring {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Scoring() {
+    }
+
+    static ExerciseResult score(Exercise exercise, Lang lang, List<String> lines, ForkedJvm.Outcome outcome,
+            Duration deadline) {
+        Map<String, RunEvent> started = new LinkedHashMap<>();
+        Map<String, RunEvent> finished = new LinkedHashMap<>();
+        boolean done = false;
+        RunEvent watchdog = null;
+        for (String line : lines) {
+            RunEvent e = parse(line);
+            if (e == null) {
+                continue;
+            }
+            String key = e.className() + "#" + e.methodName();
+            switch (e.event()) {
+                case "started" -> started.put(key, e);
+                case "finished" -> finished.put(key, e);
+                case "deadline" -> watchdog = e;
+                case "done" -> done = true;
+                default -> {
+                }
+            }
+        }
+
+        List<TestResult> tests = new ArrayList<>();
+        for (RunEvent e : finished.values()) {
+            TestStatus status = switch (e.status()) {
+                case "passed" -> TestStatus.PASSED;
+                case "failed" -> TestStatus.FAILED;
+                default -> TestStatus.ERROR;
+            };
+            tests.add(new TestResult(e.name(), e.className(), e.methodName(), status,
+                    status == TestStatus.PASSED ? e.points() : 0, e.points(), e.message(),
+                    Duration.ofMillis(e.durationMs())));
+        }
+        List<RunEvent> unfinished = started.entrySet().stream()
+                .filter(s -> !finished.containsKey(s.getKey())).map(Map.Entry::getValue).toList();
+
+        boolean ranToTheEnd = done && !outcome.killed() && outcome.exitCode() == 0;
+        if (ranToTheEnd) {
+            int score = tests.stream().mapToInt(TestResult::points).sum();
+            return new ExerciseResult(exercise.id(), exercise.title(lang), Math.min(score, exercise.points()),
+                    exercise.points(), ExerciseStatus.GRADED, "", tests, outcome.elapsed(), outcome.output());
+        }
+
+        String running = unfinished.isEmpty() ? "" : unfinished.getLast().name();
+        for (RunEvent e : unfinished) {
+            tests.add(new TestResult(e.name(), e.className(), e.methodName(), TestStatus.ERROR, 0, 0,
+                    lang.pick("did not finish: the JVM ended under it", "não terminou: a JVM acabou durante o teste"),
+                    Duration.ZERO));
+        }
+        List<TestResult> zeroed = tests.stream().map(t -> new TestResult(t.name(), t.className(), t.methodName(),
+                t.status(), 0, t.maxPoints(), t.message(), t.duration())).toList();
+        boolean timedOut = outcome.killed() || watchdog != null;
+        ExerciseStatus status = timedOut ? ExerciseStatus.TIMEOUT : ExerciseStatus.CRASHED;
+        String message = timedOut ? timeoutMessage(lang, deadline, running, watchdog)
+                : crashMessage(lang, outcome, running);
+        return new ExerciseResult(exercise.id(), exercise.title(lang), 0, exercise.points(), status, message, zeroed,
+                outcome.elapsed(), outcome.output());
+    }
+
+    private static String timeoutMessage(Lang lang, Duration deadline, String running, RunEvent watchdog) {
+        long s = deadline.toSeconds();
+        StringBuilder m = new StringBuilder(lang.pick(
+                "did not finish within " + s + " s: the grader stopped it",
+                "não terminou em " + s + " s: o corretor o interrompeu"));
+        if (!running.isEmpty()) {
+            m.append(lang.pick(" while running \"", " durante \"")).append(running).append('"');
+        }
+        if (watchdog != null && !watchdog.message().isBlank()) {
+            m.append('\n').append(watchdog.message());
+        } else {
+            m.append(lang.pick(
+                    "\nhint: look for a loop that never ends, or a thread waiting for something that never comes",
+                    "\ndica: procure um laço que nunca termina, ou uma thread esperando algo que nunca chega"));
+        }
+        return m.toString();
+    }
+
+    private static String crashMessage(Lang lang, ForkedJvm.Outcome outcome, String running) {
+        String during = running.isEmpty() ? "" : lang.pick(" while running \"" + running + "\"",
+                " durante \"" + running + "\"");
+        if (outcome.output().contains("OutOfMemoryError")) {
+            return lang.pick("ran out of memory" + during + " (the tests run with a 512 MB heap): "
+                            + "something keeps too much, or creates without end",
+                    "ficou sem memória" + during + " (os testes rodam com 512 MB de heap): "
+                            + "algo guarda demais, ou cria sem parar");
+        }
+        if (outcome.exitCode() == 0 || outcome.exitCode() == 1) {
+            return lang.pick("the test JVM ended early" + during + " (exit code " + outcome.exitCode()
+                            + "): does your code call System.exit or Runtime.halt? The grader must outlive your code.",
+                    "a JVM dos testes terminou antes da hora" + during + " (código de saída " + outcome.exitCode()
+                            + "): seu código chama System.exit ou Runtime.halt? O corretor precisa sobreviver ao seu código.");
+        }
+        return lang.pick("the test JVM ended early" + during + " with exit code " + outcome.exitCode()
+                        + ": System.exit or a crash in your code",
+                "a JVM dos testes terminou antes da hora" + during + " com código de saída " + outcome.exitCode()
+                        + ": System.exit ou uma falha no seu código");
+    }
+
+    private static RunEvent parse(String line) {
+        try {
+            return JSON.readValue(line, RunEvent.class);
+        } catch (JsonProcessingException e) {
+            // A torn last line (killed mid-write) or garbage: skip it.
+            return null;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package kitchen.grader.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import kitchen.grader.compile.Compilation;
+import kitchen.grading.Lang;
+import kitchen.grading.TimeScale;
+
+/**
+ * Runs one exercise's tests in a JVM of its own under a hard deadline. Whatever the student's code does
+ * there (exit, hang, deadlock, exhaust memory, spawn processes, print without end) ends with that JVM:
+ * at the deadline its whole process tree is killed, including children it started and orphaned.
+ */
+public final class ForkedJvm {
+
+    /** Heap of the test JVM: enough for the exercises, small enough that a runaway fails fast. */
+    static final String MAX_HEAP = "-Xmx512m";
+    private static final long POLL_MILLIS = 100;
+
+    /**
+     * What happened.
+     *
+     * @param exitCode the JVM's exit code; -1 when the grader killed it
+     * @param killed   true when the hard deadline was reached
+     * @param output   stdout and stderr, interleaved and capped
+     */
+    public record Outcome(int exitCode, boolean killed, String output, Duration elapsed) {
+    }
+
+    private ForkedJvm() {
+    }
+
+    /**
+     * @param classpath   the kit's classes first (so a submission cannot replace them), then the
+     *                    student's classes, then the tests
+     * @param testMethods if not empty, only these test methods run
+     */
+    public static Outcome run(List<Path> classpath, Path testClasses, Path resultsFile, Path workDir,
+            Duration deadline, Lang lang, double timeScale, List<String> testMethods)
+            throws IOException, InterruptedException {
+        Path argFile = workDir.resolve("classpath.args");
+        // An @argfile keeps long class paths within Windows' command-line limit.
+        Files.writeString(argFile, "-cp\n\"" + Compilation.joinPath(classpath).replace("\\", "\\\\") + "\"\n",
+                StandardCharsets.UTF_8);
+        List<String> command = new ArrayList<>(List.of(
+                javaExecutable(),
+                MAX_HEAP,
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+UseSerialGC",
+                "-Djava.awt.headless=true",
+                "-Dfile.encoding=UTF-8",
+                "-Dstdout.encoding=UTF-8",
+                "-Dstderr.encoding=UTF-8",
+                "-D" + Lang.PROPERTY + "=" + lang.tag(),
+                "-D" + TimeScale.PROPERTY + "=" + timeScale,
+                "@" + argFile,
+                ForkedRunner.class.getName(),
+                resultsFile.toString(),
+                testClasses.toString(),
+                String.valueOf(deadline.toMillis())));
+        command.addAll(testMethods);
+
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                .start();
+        CappedOutput output = new CappedOutput(process.getInputStream());
+        Thread drain = Thread.ofPlatform().daemon().name("kitchen-drain").start(output);
+
+        // Children a submission starts are re-parented when it dies: remember them while they are ours.
+        Set<ProcessHandle> seen = new HashSet<>();
+        long deadlineNanos = start + deadline.toNanos();
+        boolean killed = false;
+        while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            process.descendants().forEach(seen::add);
+            if (System.nanoTime() > deadlineNanos) {
+                killed = true;
+                break;
+            }
+        }
+        process.descendants().forEach(seen::add);
+        seen.forEach(ProcessHandle::destroyForcibly);
+        if (killed) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        drain.join(2_000);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        return new Outcome(killed ? -1 : process.exitValue(), killed, output.text(), elapsed);
+    }
+
+    private static String javaExecutable() {
+        boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
+        return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java").toString();
+    }
+
+    private static java.io.File nullDevice() {
+        boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
+        return new java.io.File(windows ? "NUL" : "/dev/null");
+    }
+}

@@ -1,0 +1,152 @@
+package kitchen.grader.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import kitchen.grader.kit.Exercise;
+import kitchen.grader.kit.Kit;
+import kitchen.grader.kit.Submission;
+import kitchen.grader.score.ExerciseResult;
+import kitchen.grader.score.ExerciseStatus;
+import kitchen.grader.score.TestStatus;
+import kitchen.grading.Lang;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Grades submissions of a tiny fixture exercise, good and hostile, and checks that each misbehaviour
+ * costs that exercise only, with a status and a message that says what happened.
+ */
+class IsolationTest {
+
+    static final Path FIXTURES = Path.of("src/test/resources").toAbsolutePath();
+    static final Kit KIT = Kit.at(FIXTURES.resolve("fixture-kit"));
+    static final Exercise TOAST = KIT.exercise("99-toast").orElseThrow();
+
+    static ExerciseResult grade(String submission) {
+        return grade(submission, Lang.EN);
+    }
+
+    static ExerciseResult grade(String submission, Lang lang) {
+        Grader grader = new Grader(KIT, Options.defaults(lang));
+        return grader.grade(Submission.folder(FIXTURES.resolve("submissions").resolve(submission), submission),
+                List.of(TOAST), Progress.NONE).exercises().getFirst();
+    }
+
+    @Test
+    @DisplayName("a correct submission gets every point, public tests included as 0-point feedback")
+    void correct() {
+        ExerciseResult r = grade("good");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.GRADED);
+        assertThat(r.score()).isEqualTo(10);
+        assertThat(r.maxScore()).isEqualTo(10);
+        assertThat(r.tests()).extracting(t -> t.name())
+                .containsExactlyInAnyOrder("a toaster can be made", "toast is golden", "two slices are toasted");
+        assertThat(r.tests()).allMatch(t -> t.status() == TestStatus.PASSED);
+    }
+
+    @Test
+    @DisplayName("partial credit: one failed test costs its points only, with the test's feedback")
+    void partial() {
+        ExerciseResult r = grade("half");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.GRADED);
+        assertThat(r.score()).isEqualTo(4);
+        assertThat(r.failedTests()).singleElement().satisfies(t -> {
+            assertThat(t.status()).isEqualTo(TestStatus.FAILED);
+            assertThat(t.maxPoints()).isEqualTo(6);
+            assertThat(t.message()).contains("observed: the toast was burnt bread", "expected: golden bread",
+                    "hint: toast it");
+        });
+    }
+
+    @Test
+    @DisplayName("feedback comes in Brazilian Portuguese when asked")
+    void portuguese() {
+        ExerciseResult r = grade("half", Lang.PT_BR);
+        assertThat(r.failedTests().getFirst().message()).contains("observado: a torrada ficou burnt bread", "dica: torre");
+    }
+
+    @Test
+    @DisplayName("a compile error names the file and line and costs the exercise")
+    void compileError() {
+        ExerciseResult r = grade("compile-error");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.COMPILE_ERROR);
+        assertThat(r.score()).isZero();
+        assertThat(r.maxScore()).isEqualTo(10);
+        assertThat(r.message()).contains("does not compile", "src/main/java/toast/Toaster.java:5", "';' expected");
+    }
+
+    @Test
+    @DisplayName("a changed public API is reported as such, not as a mystery in hidden tests")
+    void changedApi() {
+        ExerciseResult r = grade("changed-api");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.COMPILE_ERROR);
+        assertThat(r.message()).contains("tests do not compile against your code", "toast(");
+    }
+
+    @Test
+    @DisplayName("System.exit in student code crashes only its exercise, naming the running test")
+    void systemExit() {
+        ExerciseResult r = grade("system-exit");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.CRASHED);
+        assertThat(r.score()).isZero();
+        assertThat(r.message()).contains("System.exit", "toast is golden");
+    }
+
+    @Test
+    @DisplayName("an endless loop is stopped at the exercise's deadline")
+    void endlessLoop() {
+        ExerciseResult r = grade("endless-loop");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.TIMEOUT);
+        assertThat(r.score()).isZero();
+        assertThat(r.message()).contains("did not finish within 12 s", "toast is golden");
+        assertThat(r.duration().toSeconds()).isLessThan(12 + 5);
+    }
+
+    @Test
+    @DisplayName("a deadlock between virtual threads fails its test with the wait-for cycle; the rest is graded")
+    void virtualDeadlock() {
+        ExerciseResult r = grade("virtual-deadlock");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.GRADED);
+        assertThat(r.score()).isEqualTo(6);
+        assertThat(r.failedTests()).singleElement().satisfies(t -> assertThat(t.message())
+                .contains("deadlock:")
+                .containsAnyOf("thread \"slice a\" holds left slot and waits for right slot",
+                        "thread \"slice b\" holds right slot and waits for left slot"));
+    }
+
+    @Test
+    @DisplayName("running out of memory costs the exercise and says so")
+    void outOfMemory() {
+        ExerciseResult r = grade("out-of-memory");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.CRASHED);
+        assertThat(r.message()).contains("ran out of memory");
+    }
+
+    @Test
+    @DisplayName("a flood of output is capped and grading goes on")
+    void outputFlood() {
+        ExerciseResult r = grade("output-flood");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.GRADED);
+        assertThat(r.score()).isEqualTo(10);
+        assertThat(r.output()).hasSizeLessThan(40_000).contains("more bytes of output dropped");
+    }
+
+    @Test
+    @DisplayName("student code in the kit's own packages is refused")
+    void kitPackage() {
+        ExerciseResult r = grade("kitchen-package");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.COMPILE_ERROR);
+        assertThat(r.message()).contains("kit's package", "kitchen.grading");
+    }
+
+    @Test
+    @DisplayName("a missing exercise folder is reported as missing")
+    void missing() {
+        ExerciseResult r = grade("missing");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.MISSING);
+        assertThat(r.message()).contains("exercises/99-toast/src/main/java");
+        assertThat(r.maxScore()).isEqualTo(10);
+    }
+}

@@ -1,0 +1,7 @@
+package toast;
+
+public class Toaster {
+    public String roast(String bread) {
+        return "golden " + bread;
+    }
+}

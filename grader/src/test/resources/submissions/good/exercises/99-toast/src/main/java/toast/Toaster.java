@@ -1,0 +1,11 @@
+package toast;
+
+public class Toaster {
+    public String toast(String bread) {
+        return "golden " + bread;
+    }
+
+    public int toastTwo(String a, String b) {
+        return 2;
+    }
+}

@@ -1,0 +1,4 @@
+package kitchen.grading;
+
+public class Toaster {
+}
