@@ -31,10 +31,11 @@ public final class KitchenCommand implements Runnable {
                 .setOut(outWriter)
                 .setErr(errWriter)
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExitCodeExceptionMapper(e -> Main.GRADER_FAILED)
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    // A command that finds its arguments wrong once running (an unknown exercise id) is
+                    // still a usage error: message, usage, exit code 2.
                     if (e instanceof CommandLine.ParameterException pe) {
-                        throw pe;
+                        return pe.getCommandLine().getParameterExceptionHandler().handleParseException(pe, args);
                     }
                     commandLine.getErr().println("grader failed: " + e);
                     return Main.GRADER_FAILED;

@@ -13,6 +13,9 @@ import kitchen.grading.Lang;
 enum Label {
     TITLE("Concurrency Kitchen", "Concurrency Kitchen"),
     EXERCISE("exercise", "exercício"),
+    EXERCISES("exercises", "exercícios"),
+    GRADING("grading %s", "corrigindo %s"),
+    REPORTS_WRITTEN("Reports written to %s", "Relatórios gravados em %s"),
     POINTS("points", "pontos"),
     STATUS("status", "situação"),
     SCORE("score", "nota"),

@@ -73,7 +73,7 @@ final class Text {
     static String firstLine(String text, int max, Lang lang) {
         String s = clean(text).strip();
         int nl = s.indexOf('\n');
-        return capped(nl < 0 ? s : s.substring(0, nl), max, lang).replace('\n', ' ');
+        return capped((nl < 0 ? s : s.substring(0, nl)).strip(), max, lang).replace('\n', ' ');
     }
 
     static long millis(Duration d) {

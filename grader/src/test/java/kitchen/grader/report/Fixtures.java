@@ -1,0 +1,74 @@
+package kitchen.grader.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import kitchen.grader.score.ExerciseResult;
+import kitchen.grader.score.ExerciseStatus;
+import kitchen.grader.score.Grade;
+import kitchen.grader.score.TestResult;
+import kitchen.grader.score.TestStatus;
+import kitchen.grading.Lang;
+
+/** Grades shaped like the grader's: one passing exercise, one partial with a hostile message, one that did not compile. */
+final class Fixtures {
+
+    /** Everything a student's code can put into a message that could break a report. */
+    static final String HOSTILE = "expected | found `x` ```code``` </testcase> ]]> <failure> & \"q\" 'a'"
+            + " \u0000nul \u0007bell \u001b[31mred\u001b[0m \ud800lone \uD83C\uDF73egg \r\nnext line";
+
+    static final String TIMELINE = """
+            Expected every egg on the stove at once, but they ran one after another:
+              egg 1  |#####          |
+              egg 2  |     #####     |
+              egg 3  |          #####|
+            Hint: start every egg before waiting for any.""";
+
+    private Fixtures() {
+    }
+
+    static TestResult passed(String name, String method, int points) {
+        return new TestResult(name, "kitchen.eggs.BoilEggsTest", method, TestStatus.PASSED, points, points, "",
+                Duration.ofMillis(120));
+    }
+
+    static TestResult failed(String name, String method, int maxPoints, String message) {
+        return new TestResult(name, "kitchen.eggs.BoilEggsTest", method, TestStatus.FAILED, 0, maxPoints, message,
+                Duration.ofMillis(1500));
+    }
+
+    static TestResult error(String name, String method, int maxPoints, String message) {
+        return new TestResult(name, "kitchen.eggs.BoilEggsTest", method, TestStatus.ERROR, 0, maxPoints, message,
+                Duration.ofMillis(10));
+    }
+
+    static ExerciseResult lazyBreakfast() {
+        return new ExerciseResult("01-lazy-breakfast", "lazy breakfast", 10, 10, ExerciseStatus.GRADED, "",
+                List.of(passed("nothing happens at creation", "nothingAtCreation", 5),
+                        passed("serve runs the task once", "runsOnce", 5)),
+                Duration.ofMillis(2300), "");
+    }
+
+    static ExerciseResult boilEggs() {
+        return new ExerciseResult("02-boil-eggs", "boil eggs concurrently", 12, 20, ExerciseStatus.GRADED, "",
+                List.of(passed("every egg is boiled", "everyEgg", 12),
+                        failed("all eggs are on the stove at the same time", "allAtOnce", 5, TIMELINE),
+                        error("a cracked egg | `fails` fast", "crackedEgg", 3, HOSTILE)),
+                Duration.ofMillis(8100), "Boiling eggs 1\nEgg 1 done!\n\u001b[2J");
+    }
+
+    static ExerciseResult chopOnions() {
+        return new ExerciseResult("04-chop-onions", "chop onions in parallel", 0, 15, ExerciseStatus.COMPILE_ERROR,
+                "your code does not compile:\nOnions.java:12: error: ';' expected </testcase> ]]>",
+                List.of(), Duration.ofMillis(900), "");
+    }
+
+    static Grade grade(Lang lang, ExerciseResult... exercises) {
+        return new Grade("submissions/ana", List.of(exercises), lang, 1.5,
+                Instant.parse("2026-11-02T10:15:30Z"), Duration.ofMillis(11_300));
+    }
+
+    static Grade grade(Lang lang) {
+        return grade(lang, lazyBreakfast(), boilEggs(), chopOnions());
+    }
+}
