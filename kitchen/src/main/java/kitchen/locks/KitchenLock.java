@@ -32,6 +32,7 @@ public class KitchenLock implements Lock {
             WaitFor.stoppedWaiting(this);
         }
         WaitFor.acquired(this);
+        afterAcquire();
     }
 
     @Override
@@ -43,6 +44,7 @@ public class KitchenLock implements Lock {
             WaitFor.stoppedWaiting(this);
         }
         WaitFor.acquired(this);
+        afterAcquire();
     }
 
     @Override
@@ -50,6 +52,7 @@ public class KitchenLock implements Lock {
         boolean got = lock.tryLock();
         if (got) {
             WaitFor.acquired(this);
+            afterAcquire();
         }
         return got;
     }
@@ -65,8 +68,17 @@ public class KitchenLock implements Lock {
         }
         if (got) {
             WaitFor.acquired(this);
+            afterAcquire();
         }
         return got;
+    }
+
+    /**
+     * Called by the thread that just acquired this lock, while it holds it. A no-op here; the kit's
+     * graded tests override it to force an interleaving (e.g. pause until another thread holds its own
+     * first lock, so opposite-order locking deadlocks every time instead of once in a while).
+     */
+    protected void afterAcquire() {
     }
 
     @Override
@@ -84,6 +96,11 @@ public class KitchenLock implements Lock {
 
     public boolean isHeldByCurrentThread() {
         return lock.isHeldByCurrentThread();
+    }
+
+    /** How many times the current thread holds this lock (0 if it does not). */
+    public int holdCount() {
+        return lock.getHoldCount();
     }
 
     public boolean isLocked() {
