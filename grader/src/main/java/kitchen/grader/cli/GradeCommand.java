@@ -14,6 +14,7 @@ import kitchen.grader.kit.Exercise;
 import kitchen.grader.kit.Kit;
 import kitchen.grader.kit.Submission;
 import kitchen.grader.report.ConsoleReport;
+import kitchen.grader.run.Calibration;
 import kitchen.grader.report.Reports;
 import kitchen.grader.score.ExerciseResult;
 import kitchen.grader.score.Grade;
@@ -62,9 +63,9 @@ final class GradeCommand implements Callable<Integer> {
             description = "the kit whose tests to use (default: the one this grader belongs to)")
     Path kitDir;
 
-    @Option(names = "--time-scale", paramLabel = "FACTOR", hidden = true,
-            description = "stretch timing margins and deadlines by FACTOR (default 1)")
-    double timeScale = 1.0;
+    @Option(names = "--time-scale", paramLabel = "FACTOR",
+            description = "stretch timing margins and deadlines by FACTOR (default: measured on this machine before grading)")
+    Double timeScale;
 
     private final PrintStream console;
 
@@ -75,13 +76,14 @@ final class GradeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Lang language = lang != null ? lang : Lang.current();
-        Kit kit = kit();
+        Kit kit = KitOption.kit(spec, kitDir);
         List<Exercise> exercises = selectedExercises(kit);
         Submission submission = submission(kit);
 
         ConsoleReport report = new ConsoleReport(console, ConsoleReport.colorWanted(console), language);
         report.header(submission.label(), exercises.size());
-        Options options = Options.defaults(language).timeScale(timeScale);
+        Options options = Options.defaults(language);
+        options = options.timeScale(timeScale != null ? Math.max(1.0, timeScale) : Calibration.measure(options.kitClasspath()));
         Grade grade = new Grader(kit, options).grade(submission, exercises, new Progress() {
             @Override
             public void started(Exercise exercise) {
@@ -99,17 +101,6 @@ final class GradeCommand implements Callable<Integer> {
             report.wroteReports(out);
         }
         return Main.OK;
-    }
-
-    private Kit kit() {
-        if (kitDir != null) {
-            if (!Files.isDirectory(kitDir.resolve("exercises"))) {
-                throw usage("--kit " + kitDir + " is not a Concurrency Kitchen kit (no exercises/ folder)");
-            }
-            return Kit.at(kitDir);
-        }
-        return Kit.locate().orElseThrow(() -> usage(
-                "cannot find the kit: run the grader from the kit's folder (the one with exercises/ and grader/)"));
     }
 
     private List<Exercise> selectedExercises(Kit kit) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Concurrency Kitchen grader 1.0",
         description = "Grades Concurrency Kitchen exercises.",
-        subcommands = {GradeCommand.class})
+        subcommands = {GradeCommand.class, ReleaseCommand.class, BatchCommand.class, SoakCommand.class})
 public final class KitchenCommand implements Runnable {
 
     @CommandLine.Spec
@@ -20,7 +20,7 @@ public final class KitchenCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use grade.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use grade, release, batch or soak.");
     }
 
     /** Runs the command line and returns the exit code; never throws, never exits. */
@@ -54,6 +54,15 @@ public final class KitchenCommand implements Runnable {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == GradeCommand.class) {
                 return cls.cast(new GradeCommand(out));
+            }
+            if (cls == ReleaseCommand.class) {
+                return cls.cast(new ReleaseCommand(out));
+            }
+            if (cls == BatchCommand.class) {
+                return cls.cast(new BatchCommand(out));
+            }
+            if (cls == SoakCommand.class) {
+                return cls.cast(new SoakCommand(out));
             }
             return CommandLine.defaultFactory().create(cls);
         }

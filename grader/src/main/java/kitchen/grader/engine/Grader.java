@@ -25,12 +25,23 @@ public final class Grader {
     }
 
     public Grade grade(Submission submission, List<Exercise> exercises, Progress progress) {
+        return grade(submission, exercises, progress, CoreLease.NONE);
+    }
+
+    /** Grades, taking {@code lease} around each exercise (batch grading with several jobs). */
+    public Grade grade(Submission submission, List<Exercise> exercises, Progress progress, CoreLease lease) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         List<ExerciseResult> results = new ArrayList<>();
         for (Exercise exercise : exercises) {
-            progress.started(exercise);
-            ExerciseResult result = new ExerciseGrading(kit, exercise, options).grade(submission.sourcesOf(exercise.id()));
+            ExerciseResult result;
+            try (CoreLease.Release held = lease.acquire(exercise)) {
+                progress.started(exercise);
+                result = new ExerciseGrading(kit, exercise, options).grade(submission.sourcesOf(exercise.id()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("grading was interrupted", e);
+            }
             results.add(result);
             progress.finished(result);
         }

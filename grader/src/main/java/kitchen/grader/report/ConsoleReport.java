@@ -129,6 +129,12 @@ public final class ConsoleReport {
         }
         String total = grade.score() + "/" + grade.maxScore();
         out.println(INDENT + paint(pad(Label.SCORE.in(lang), ID_WIDTH + 1 + TITLE_WIDTH) + " " + padLeft(total, 7), BOLD));
+        if (grade.timeScale() > 1.0) {
+            out.println(INDENT + String.format(java.util.Locale.ROOT, lang.pick(
+                    "(this machine was slow or busy: timing margins and deadlines were stretched ×%.1f)",
+                    "(esta máquina estava lenta ou ocupada: margens de tempo e prazos esticados ×%.1f)"),
+                    grade.timeScale()));
+        }
 
         out.println();
         out.println(INDENT + paint(Label.FEEDBACK.in(lang), BOLD));

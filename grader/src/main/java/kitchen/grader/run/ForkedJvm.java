@@ -35,6 +35,16 @@ public final class ForkedJvm {
     public record Outcome(int exitCode, boolean killed, String output, Duration elapsed) {
     }
 
+    /** JVMs running now: killed if the grader itself is stopped (Ctrl-C), so none outlives it. */
+    private static final Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> LIVE.forEach(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        })));
+    }
+
     private ForkedJvm() {
     }
 
@@ -74,6 +84,20 @@ public final class ForkedJvm {
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                 .start();
+        LIVE.add(process);
+        try {
+            return await(process, start, deadline);
+        } finally {
+            if (process.isAlive()) {
+                // Only when the grader was interrupted mid-wait: never leave the JVM behind.
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+            LIVE.remove(process);
+        }
+    }
+
+    private static Outcome await(Process process, long start, Duration deadline) throws InterruptedException {
         CappedOutput output = new CappedOutput(process.getInputStream());
         Thread drain = Thread.ofPlatform().daemon().name("kitchen-drain").start(output);
 

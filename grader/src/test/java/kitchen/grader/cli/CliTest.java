@@ -15,15 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line, run in-process: exit codes, usage on bad arguments, reports on disk. */
-class CliTest {
+public class CliTest {
 
     static final Path FIXTURES = Path.of("src/test/resources").toAbsolutePath();
     static final String KIT = FIXTURES.resolve("fixture-kit").toString();
 
-    record Run(int code, String out, String err) {
+    public record Run(int code, String out, String err) {
     }
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -2,16 +2,8 @@ package kitchen.grader.selfcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kitchen.grader.engine.Grader;
@@ -19,7 +11,10 @@ import kitchen.grader.engine.Options;
 import kitchen.grader.engine.Progress;
 import kitchen.grader.kit.Exercise;
 import kitchen.grader.kit.Kit;
+import kitchen.grader.kit.KnownMistake;
+import kitchen.grader.kit.MistakeVerdict;
 import kitchen.grader.kit.Submission;
+import kitchen.grader.run.Calibration;
 import kitchen.grader.score.ExerciseResult;
 import kitchen.grader.score.ExerciseStatus;
 import kitchen.grader.score.Grade;
@@ -38,7 +33,9 @@ import org.junit.jupiter.api.TestFactory;
 class KitSelfCheckTest {
 
     static final Kit KIT = Kit.locate().orElseThrow();
-    static final Options OPTIONS = Options.defaults(Lang.EN);
+    /** Calibrated like the grader does, so a busy CI machine stretches margins instead of failing solutions. */
+    static final Options OPTIONS = Options.defaults(Lang.EN)
+            .timeScale(Calibration.measure(Options.ownClasspath()));
 
     static List<Exercise> exercises() {
         List<Exercise> all = KIT.exercises();
@@ -88,51 +85,17 @@ class KitSelfCheckTest {
         }
     }
 
-    /** A known-wrong submission and what it must cause. */
-    record Mistake(Exercise exercise, String slug, Path sources, String test, String fragment) {
-    }
-
-    static List<Mistake> mistakes() throws IOException {
-        List<Mistake> found = new ArrayList<>();
-        for (Exercise e : exercises()) {
-            Path dir = KIT.root().resolve("solutions").resolve(e.id()).resolve("mistakes");
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> slugs = Files.list(dir)) {
-                for (Path m : slugs.filter(Files::isDirectory).sorted().toList()) {
-                    Properties p = new Properties();
-                    try (Reader in = Files.newBufferedReader(m.resolve("expect.properties"), StandardCharsets.UTF_8)) {
-                        p.load(in);
-                    }
-                    found.add(new Mistake(e, m.getFileName().toString(), m.resolve("src/main/java"),
-                            p.getProperty("test").trim(), p.getProperty("message", "").trim()));
-                }
-            }
-        }
-        return found;
-    }
-
     @TestFactory
     @DisplayName("every known mistake fails the test that names it, with the expected message")
-    Stream<DynamicTest> knownMistakesAreCaught() throws IOException {
-        List<Mistake> all = mistakes();
+    Stream<DynamicTest> knownMistakesAreCaught() {
+        List<KnownMistake> all = KnownMistake.all(KIT);
         assertThat(all).as("known mistakes kept in the kit").isNotEmpty();
         return all.stream().map(m -> DynamicTest.dynamicTest(m.exercise().id() + " / " + m.slug(), () -> {
             Grade grade = new Grader(KIT, OPTIONS.onlyTests(List.of(m.test())))
                     .grade(Submission.of(m.slug(), Map.of(m.exercise().id(), m.sources())), List.of(m.exercise()),
                             Progress.NONE);
             ExerciseResult r = grade.exercises().getFirst();
-            assertThat(r.status()).as(m.slug() + ": " + r.message()).isEqualTo(ExerciseStatus.GRADED);
-            assertThat(r.tests()).as(m.slug() + ": the test " + m.test() + " ran")
-                    .anyMatch(t -> t.methodName().equals(m.test()));
-            for (TestResult t : r.tests()) {
-                if (t.methodName().equals(m.test())) {
-                    assertThat(t.passed()).as(m.slug() + " must fail " + m.test()).isFalse();
-                    assertThat(t.message().toLowerCase(Locale.ROOT)).as(m.slug() + " message")
-                            .contains(m.fragment().toLowerCase(Locale.ROOT));
-                }
-            }
+            assertThat(MistakeVerdict.problem(m, r)).as(m.exercise().id() + " / " + m.slug()).isEmpty();
         }));
     }
 

@@ -1,0 +1,112 @@
+package kitchen.grader.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import kitchen.grader.Main;
+import kitchen.grader.batch.BatchGrading;
+import kitchen.grader.engine.Options;
+import kitchen.grader.kit.Kit;
+import kitchen.grader.run.Calibration;
+import kitchen.grading.Lang;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code batch}: grades a folder of student clones into a gradebook and one feedback file per student. */
+@Command(name = "batch",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Grades every student clone under SUBMISSIONS_DIR (one folder per student, as `gh classroom clone",
+            "student-repos` lays them out) with this kit's tests, into OUT/gradebook.csv and OUT/feedback/<student>.md.",
+            "Rows are written as students are graded; a rerun skips students already in the gradebook."
+        })
+final class BatchCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SUBMISSIONS_DIR", description = "one student clone per folder")
+    Path submissions;
+
+    @Option(names = "--out", paramLabel = "OUT", required = true, description = "where the gradebook and feedback go")
+    Path out;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+            description = "students graded at once (default 1); timing-sensitive exercises still run alone")
+    int jobs;
+
+    @Option(names = "--force", description = "grade everyone again, replacing the gradebook")
+    boolean force;
+
+    @Option(names = "--lang", paramLabel = "en|pt-BR", converter = GradeCommand.LangConverter.class,
+            description = "language of the feedback files (default: from the system locale)")
+    Lang lang;
+
+    @Option(names = "--kit", paramLabel = "DIR", hidden = true, description = "the kit whose tests to use")
+    Path kitDir;
+
+    private final PrintStream console;
+
+    BatchCommand(PrintStream console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(submissions)) {
+            throw usage("SUBMISSIONS_DIR " + submissions + ": no such folder");
+        }
+        if (jobs < 1 || jobs > 16) {
+            throw usage("--jobs must be between 1 and 16, was " + jobs);
+        }
+        Kit kit = KitOption.kit(spec, kitDir);
+        Lang language = lang != null ? lang : Lang.current();
+        Files.createDirectories(out);
+        int total = BatchGrading.students(submissions).size();
+        BatchGrading.Summary summary;
+        try (ProgressBar bar = new ProgressBarBuilder()
+                .setTaskName("Grading")
+                .setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(console))
+                .setUpdateIntervalMillis(500)
+                .showSpeed()
+                .build()) {
+            try {
+                Options options = Options.defaults(language);
+                // Measured once, before any student: every student is judged with the same margins.
+                options = options.timeScale(Calibration.measure(options.kitClasspath()));
+                summary = new BatchGrading(kit, options).run(submissions, out, jobs, force,
+                        new BatchGrading.Listener() {
+                            @Override
+                            public void started(String student) {
+                                bar.setExtraMessage(student);
+                            }
+
+                            @Override
+                            public void finished(String student, String status) {
+                                bar.step();
+                            }
+                        });
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+            bar.stepTo(total);
+        }
+        console.printf("Graded %d of %d students (%d already in the gradebook); see %s and %s%n",
+                summary.graded(), summary.students(), summary.skipped(), out.resolve("gradebook.csv"),
+                out.resolve("feedback"));
+        return Main.OK;
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

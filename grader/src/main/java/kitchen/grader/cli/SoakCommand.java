@@ -1,0 +1,79 @@
+package kitchen.grader.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import kitchen.grader.Main;
+import kitchen.grader.engine.Options;
+import kitchen.grader.kit.Exercise;
+import kitchen.grader.kit.Kit;
+import kitchen.grader.run.Calibration;
+import kitchen.grader.soak.Soak;
+import kitchen.grading.Lang;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code soak}: the flake soak of the instructor repository. */
+@Command(name = "soak",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Grades the reference solutions and every known mistake N times, by default while other processes",
+            "keep every core busy, and prints: exercise, runs, false failures, missed mistakes. Exit code 3 when",
+            "any solution lost a point or any mistake was missed."
+        })
+final class SoakCommand implements Callable<Integer> {
+
+    /** The soak found a false failure or a missed mistake. */
+    static final int FLAKY = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "30", description = "how many times (default 30)")
+    int runs;
+
+    @Option(names = "--no-load", description = "don't keep the cores busy")
+    boolean noLoad;
+
+    @Option(names = "--exercise", paramLabel = "ID", description = "soak only this exercise (repeatable)")
+    List<String> exerciseIds = new ArrayList<>();
+
+    @Option(names = "--kit", paramLabel = "DIR", hidden = true, description = "the instructor repository")
+    java.nio.file.Path kitDir;
+
+    private final PrintStream console;
+
+    SoakCommand(PrintStream console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1");
+        }
+        Kit kit = KitOption.kit(spec, kitDir);
+        if (!kit.hasSolutions()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "soak needs the instructor repository (solutions/)");
+        }
+        List<Exercise> exercises = new ArrayList<>();
+        for (Exercise e : kit.exercises()) {
+            if (exerciseIds.isEmpty() || exerciseIds.contains(e.id())) {
+                exercises.add(e);
+            }
+        }
+        if (exercises.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no such exercise: " + exerciseIds);
+        }
+        Options options = Options.defaults(Lang.EN);
+        // Calibrated before the load starts: the soak asks whether the margins hold on a busy machine.
+        options = options.timeScale(Calibration.measure(options.kitClasspath()));
+        console.printf("soak: %d runs, time scale %.1f, %s%n", runs, options.timeScale(), noLoad ? "no load" : "cores busy");
+        List<Soak.Row> rows = new Soak(kit, options, console).run(exercises, runs, !noLoad);
+        console.print(Soak.table(rows, !noLoad));
+        boolean clean = rows.stream().allMatch(r -> r.falseFailures() == 0 && r.missed() == 0);
+        return clean ? Main.OK : FLAKY;
+    }
+}

@@ -1,0 +1,167 @@
+package kitchen.grader.release;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import kitchen.grader.kit.Exercise;
+import kitchen.grader.kit.Kit;
+
+/**
+ * Writes the student template from the instructor repository: the build, the kitchen, every exercise's
+ * stub, public tests and READMEs, the grader's sources, a student README and the Classroom workflow.
+ * Never the reference solutions, the known mistakes, the kit's own CI, or (unless asked) the hidden tests.
+ */
+public final class StudentTemplate {
+
+    /** Whether the hidden graded tests travel with the template (open-book) or stay with the instructor. */
+    public enum HiddenTests {
+        EXCLUDE, INCLUDE
+    }
+
+    /** What a release wrote. */
+    public record Result(Path dir, int files) {
+    }
+
+    private static final String STUDENT_README = "README.student.md";
+    private static final String SKIP_STUBS_TRUE = "<kit.stubTests.skip>true</kit.stubTests.skip>";
+    private static final String SOLUTIONS_MODULE = "<module>solutions</module>";
+
+    private final Kit kit;
+    private final HiddenTests hidden;
+
+    public StudentTemplate(Kit kit, HiddenTests hidden) {
+        this.kit = kit;
+        this.hidden = hidden;
+    }
+
+    /** Writes the template into {@code out}, which must be empty or absent (see {@link #clear}). */
+    public Result write(Path out) throws IOException {
+        Path root = kit.root();
+        Files.createDirectories(out);
+        List<Path> written = new ArrayList<>();
+
+        for (String file : List.of("mvnw", "mvnw.cmd", ".gitignore")) {
+            copyFile(root.resolve(file), out.resolve(file), written);
+        }
+        copyTree(root.resolve(".mvn"), out.resolve(".mvn"), written);
+        copyTree(root.resolve("kitchen"), out.resolve("kitchen"), written);
+        copyTree(root.resolve("grader"), out.resolve("grader"), written);
+        copyTree(root.resolve("exercises"), out.resolve("exercises"), written);
+
+        write(out.resolve("pom.xml"), removeLine(read(root.resolve("pom.xml")), SOLUTIONS_MODULE), written);
+        write(out.resolve("exercises/pom.xml"), replaceOnce(read(root.resolve("exercises/pom.xml")), SKIP_STUBS_TRUE,
+                "<kit.stubTests.skip>false</kit.stubTests.skip>"), written);
+        List<Exercise> exercises = kit.exercises();
+        write(out.resolve("README.md"), studentReadme(exercises), written);
+        write(out.resolve(".github/workflows/classroom.yml"), ClassroomWorkflow.render(exercises), written);
+        out.resolve("mvnw").toFile().setExecutable(true, false);
+        return new Result(out, (int) written.stream().distinct().count());
+    }
+
+    /** Empties {@code dir} except its {@code .git}, so a release can refresh a clone of the template repo. */
+    public static void clear(Path dir) throws IOException {
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path child : children.filter(c -> !c.getFileName().toString().equals(".git")).toList()) {
+                deleteTree(child);
+            }
+        }
+    }
+
+    private boolean excluded(Path relative) {
+        String path = relative.toString().replace('\\', '/');
+        List<String> parts = List.of(path.split("/"));
+        if (parts.contains("target") || parts.contains(".idea")) {
+            return true;
+        }
+        // The grader's own tests check the instructor repository (solutions, known mistakes): not a student's.
+        if (path.startsWith("grader/src/test")) {
+            return true;
+        }
+        return hidden == HiddenTests.EXCLUDE && path.matches("exercises/[^/]+/src/grading(/.*)?");
+    }
+
+    private void copyTree(Path from, Path to, List<Path> written) throws IOException {
+        Path root = kit.root();
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                if (!excluded(root.relativize(p))) {
+                    copyFile(p, to.resolve(from.relativize(p).toString()), written);
+                }
+            }
+        }
+    }
+
+    private static void copyFile(Path from, Path to, List<Path> written) throws IOException {
+        Files.createDirectories(to.getParent());
+        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        written.add(to);
+    }
+
+    private static void write(Path to, String text, List<Path> written) throws IOException {
+        Files.createDirectories(to.getParent());
+        Files.writeString(to, text, StandardCharsets.UTF_8);
+        written.add(to);
+    }
+
+    private static String read(Path p) throws IOException {
+        return Files.readString(p, StandardCharsets.UTF_8);
+    }
+
+    /** Fails loudly if the instructor's file no longer has what the template must change. */
+    private static String replaceOnce(String text, String target, String replacement) {
+        if (!text.contains(target)) {
+            throw new IllegalStateException("cannot make the student template: expected to find " + target.strip()
+                    + " in the instructor's pom");
+        }
+        return text.replace(target, replacement);
+    }
+
+    private static String removeLine(String text, String line) {
+        String removed = text.replaceFirst("(?m)^[ \\t]*" + java.util.regex.Pattern.quote(line) + "[ \\t]*\\R", "");
+        if (removed.equals(text)) {
+            throw new IllegalStateException("cannot make the student template: expected to find " + line
+                    + " in the instructor's pom");
+        }
+        return removed;
+    }
+
+    private String studentReadme(List<Exercise> exercises) throws IOException {
+        String template;
+        try (InputStream in = StudentTemplate.class.getResourceAsStream(STUDENT_README)) {
+            if (in == null) {
+                throw new IllegalStateException("the grader jar lacks " + STUDENT_README);
+            }
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String table = exercises.stream()
+                .map(e -> "| [`" + e.id() + "`](exercises/" + e.id() + "/README.md) — " + e.titleEn() + " | "
+                        + e.points() + " |")
+                .collect(Collectors.joining("\n"));
+        String mode = hidden == HiddenTests.INCLUDE
+                ? "- The graded tests are included (`exercises/*/src/grading/java`): your local `grade` gives the\n"
+                        + "  same score as GitHub Classroom."
+                : "- The graded tests stay with your instructor: locally, `grade` runs the public tests (worth no\n"
+                        + "  points) and shows their feedback; your score comes from the *Autograding Tests* run on\n"
+                        + "  GitHub after each push, which uses the instructor's tests.";
+        return template.replace("{{EXERCISES}}", table).replace("{{MODE}}", mode);
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package kitchen.grader.soak;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kitchen.grader.compile.Compilation;
+import kitchen.grader.engine.Grader;
+import kitchen.grader.engine.Options;
+import kitchen.grader.engine.Progress;
+import kitchen.grader.kit.Exercise;
+import kitchen.grader.kit.Kit;
+import kitchen.grader.kit.KnownMistake;
+import kitchen.grader.kit.MistakeVerdict;
+import kitchen.grader.kit.Submission;
+import kitchen.grader.run.Burner;
+import kitchen.grader.score.ExerciseResult;
+import kitchen.grader.score.ExerciseStatus;
+import kitchen.grader.score.Grade;
+
+/**
+ * The flake soak: grades the reference solutions N times and each known mistake N times, optionally
+ * while other processes keep every core busy, and counts false failures (a solution below full marks)
+ * and missed mistakes. Grading must be right every time, so any count above 0 is a bug in the kit.
+ */
+public final class Soak {
+
+    /** One exercise's tally. */
+    public record Row(String exercise, int runs, int falseFailures, int mistakes, int missed, long medianMillis) {
+    }
+
+    private final Kit kit;
+    private final Options options;
+    private final PrintStream log;
+
+    public Soak(Kit kit, Options options, PrintStream log) {
+        this.kit = kit;
+        this.options = options;
+        this.log = log;
+    }
+
+    public List<Row> run(List<Exercise> exercises, int runs, boolean load) throws IOException {
+        List<Process> burners = load ? startBurners() : List.of();
+        try {
+            return tally(exercises, runs);
+        } finally {
+            burners.forEach(Process::destroyForcibly);
+        }
+    }
+
+    private List<Row> tally(List<Exercise> exercises, int runs) {
+        Map<String, List<Long>> millis = new LinkedHashMap<>();
+        Map<String, Integer> falseFailures = new LinkedHashMap<>();
+        Map<String, Integer> missed = new LinkedHashMap<>();
+        exercises.forEach(e -> {
+            millis.put(e.id(), new ArrayList<>());
+            falseFailures.put(e.id(), 0);
+            missed.put(e.id(), 0);
+        });
+        List<KnownMistake> mistakes = KnownMistake.all(kit).stream().filter(m -> exercises.contains(m.exercise())).toList();
+        for (int run = 1; run <= runs; run++) {
+            Grade grade = new Grader(kit, options).grade(Submission.solutions(kit), exercises, Progress.NONE);
+            for (ExerciseResult r : grade.exercises()) {
+                millis.get(r.id()).add(r.duration().toMillis());
+                if (r.status() != ExerciseStatus.GRADED || r.score() != r.maxScore()) {
+                    falseFailures.merge(r.id(), 1, Integer::sum);
+                    log.printf("run %d: %s scored %d/%d (%s)%n%s%n", run, r.id(), r.score(), r.maxScore(),
+                            r.status().json(), r.failedTests().stream().map(t -> "  - " + t.name() + ": " + t.message())
+                                    .reduce("", (a, b) -> a + b + "\n") + r.message());
+                }
+            }
+            for (KnownMistake m : mistakes) {
+                Grade g = new Grader(kit, options.onlyTests(List.of(m.test())))
+                        .grade(Submission.of(m.slug(), Map.of(m.exercise().id(), m.sources())), List.of(m.exercise()),
+                                Progress.NONE);
+                MistakeVerdict.problem(m, g.exercises().getFirst()).ifPresent(problem -> {
+                    missed.merge(m.exercise().id(), 1, Integer::sum);
+                    log.printf("run %s: mistake %s/%s: %s%n", "", m.exercise().id(), m.slug(), problem);
+                });
+            }
+            log.printf("soak run %d/%d done%n", run, runs);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Exercise e : exercises) {
+            List<Long> times = new ArrayList<>(millis.get(e.id()));
+            times.sort(null);
+            long median = times.isEmpty() ? 0 : times.get(times.size() / 2);
+            int count = (int) mistakes.stream().filter(m -> m.exercise().equals(e)).count();
+            rows.add(new Row(e.id(), runs, falseFailures.get(e.id()), count * runs, missed.get(e.id()), median));
+        }
+        return rows;
+    }
+
+    public static String table(List<Row> rows, boolean load) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-28s %5s %15s %17s %15s %14s%n",
+                "exercise", "runs", "false failures", "mistake gradings", "missed mistakes", "median time"));
+        for (Row r : rows) {
+            out.append(String.format(Locale.ROOT, "%-28s %5d %15d %17d %15d %12.1f s%n", r.exercise(), r.runs(),
+                    r.falseFailures(), r.mistakes(), r.missed(), r.medianMillis() / 1000.0));
+        }
+        out.append(load ? "(with every core kept busy by other processes)\n" : "(machine not loaded on purpose)\n");
+        return out.toString();
+    }
+
+    private List<Process> startBurners() throws IOException {
+        List<Process> burners = new ArrayList<>();
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int i = 0; i < cores; i++) {
+            burners.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    Compilation.joinPath(options.kitClasspath()), Burner.class.getName(), "86400")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+        }
+        return burners;
+    }
+}

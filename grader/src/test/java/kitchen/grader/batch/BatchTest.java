@@ -1,0 +1,171 @@
+package kitchen.grader.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import kitchen.grader.Main;
+import kitchen.grader.cli.CliTest;
+import kitchen.grader.kit.Kit;
+import kitchen.grader.release.ClassroomWorkflow;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Batch grading of a folder of clones: one row per student whatever the clone holds, resumable. */
+class BatchTest {
+
+    static final Path FIXTURES = Path.of("src/test/resources").toAbsolutePath();
+    static final Path KIT = FIXTURES.resolve("fixture-kit");
+
+    @TempDir
+    static Path classroom;
+
+    /** A class of five: a good git clone, a half-right one, one that does not compile, an empty one, a tamperer. */
+    @BeforeAll
+    static void cloneTheClass() throws Exception {
+        Path subs = FIXTURES.resolve("submissions");
+        copy(subs.resolve("good"), classroom.resolve("ana"));
+        copy(KIT.resolve("exercises/99-toast/src/test"), classroom.resolve("ana/exercises/99-toast/src/test"));
+        Files.createDirectories(classroom.resolve("ana/.github/workflows"));
+        Files.writeString(classroom.resolve("ana/.github/workflows/classroom.yml"),
+                ClassroomWorkflow.render(Kit.at(KIT).exercises()));
+        git(classroom.resolve("ana"), "init", "-q");
+        git(classroom.resolve("ana"), "-c", "user.name=Ana", "-c", "user.email=ana@example.org", "add", ".");
+        git(classroom.resolve("ana"), "-c", "user.name=Ana", "-c", "user.email=ana@example.org", "commit", "-q", "-m", "done");
+        copy(subs.resolve("half"), classroom.resolve("bruno"));
+        copy(subs.resolve("compile-error"), classroom.resolve("carla"));
+        Files.createDirectories(classroom.resolve("davi"));
+        copy(subs.resolve("good"), classroom.resolve("eva"));
+        Files.createDirectories(classroom.resolve("eva/exercises/99-toast/src/test/java/toast"));
+        Files.writeString(classroom.resolve("eva/exercises/99-toast/src/test/java/toast/ToasterTest.java"),
+                "package toast; class ToasterTest {}");
+    }
+
+    static Map<String, CSVRecord> gradebook(Path out) throws IOException {
+        try (Reader in = Files.newBufferedReader(out.resolve("gradebook.csv"), StandardCharsets.UTF_8)) {
+            Map<String, CSVRecord> rows = new TreeMap<>();
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                rows.put(r.get("student"), r);
+            }
+            return rows;
+        }
+    }
+
+    static CliTest.Run batch(Path out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("batch", classroom.toString(), "--kit", KIT.toString(),
+                "--out", out.toString(), "--lang", "en"));
+        args.addAll(List.of(more));
+        return CliTest.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    @DisplayName("every student gets one row and one feedback file; broken clones get a status, not a stopped batch")
+    void gradesEveryone(@TempDir Path out) throws IOException {
+        CliTest.Run r = batch(out);
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+        assertThat(r.out()).contains("Grading", "Graded 5 of 5 students");
+
+        Map<String, CSVRecord> rows = gradebook(out);
+        assertThat(rows).containsOnlyKeys("ana", "bruno", "carla", "davi", "eva");
+        assertThat(rows.get("ana").get("99-toast")).isEqualTo("10");
+        assertThat(rows.get("ana").get("total")).isEqualTo("10");
+        assertThat(rows.get("ana").get("status")).isEqualTo("graded");
+        assertThat(rows.get("ana").get("commit")).matches("[0-9a-f]{40}");
+        assertThat(rows.get("ana").get("commit_time")).isNotBlank();
+        assertThat(rows.get("ana").get("tampered")).isEmpty();
+        assertThat(rows.get("bruno").get("total")).isEqualTo("4");
+        assertThat(rows.get("bruno").get("status")).contains("not a git repository");
+        assertThat(rows.get("carla").get("total")).isEqualTo("0");
+        assertThat(rows.get("carla").get("status")).contains("99-toast: compile-error");
+        assertThat(rows.get("davi").get("total")).isEqualTo("0");
+        assertThat(rows.get("davi").get("status")).contains("no exercises/ folder");
+        assertThat(rows.get("eva").get("total")).isEqualTo("10");
+        assertThat(rows.get("eva").get("tampered")).contains("tests of 99-toast", "workflow");
+
+        try (Stream<Path> feedback = Files.list(out.resolve("feedback"))) {
+            assertThat(feedback.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("ana.md", "bruno.md", "carla.md", "davi.md", "eva.md");
+        }
+        assertThat(out.resolve("feedback/bruno.md")).content().contains("toast is golden", "burnt bread");
+    }
+
+    @Test
+    @DisplayName("a rerun skips students already graded; --force grades everyone again")
+    void resumes(@TempDir Path out) throws IOException {
+        assertThat(batch(out).code()).isEqualTo(Main.OK);
+        CliTest.Run again = batch(out);
+        assertThat(again.out()).contains("Graded 0 of 5 students (5 already in the gradebook)");
+        assertThat(gradebook(out)).hasSize(5);
+        CliTest.Run forced = batch(out, "--force");
+        assertThat(forced.out()).contains("Graded 5 of 5 students");
+        assertThat(gradebook(out)).hasSize(5);
+    }
+
+    @Test
+    @DisplayName("a row torn by a killed run is dropped and that student graded again")
+    void tornRow(@TempDir Path out) throws IOException {
+        assertThat(batch(out).code()).isEqualTo(Main.OK);
+        List<String> lines = Files.readAllLines(out.resolve("gradebook.csv"));
+        String torn = lines.getLast().substring(0, lines.getLast().indexOf(',', lines.getLast().indexOf(',') + 1));
+        Files.write(out.resolve("gradebook.csv"), Stream.concat(lines.subList(0, lines.size() - 1).stream(),
+                Stream.of(torn)).toList());
+        CliTest.Run again = batch(out);
+        assertThat(again.out()).contains("Graded 1 of 5 students");
+        assertThat(gradebook(out)).hasSize(5);
+    }
+
+    @Test
+    @DisplayName("--jobs 2 gives the same verdicts as one student at a time")
+    void jobsAgree(@TempDir Path one, @TempDir Path two) throws IOException {
+        assertThat(batch(one, "--jobs", "1").code()).isEqualTo(Main.OK);
+        assertThat(batch(two, "--jobs", "2").code()).isEqualTo(Main.OK);
+        Map<String, CSVRecord> a = gradebook(one);
+        Map<String, CSVRecord> b = gradebook(two);
+        for (String student : a.keySet()) {
+            assertThat(b.get(student).get("total")).as(student).isEqualTo(a.get(student).get("total"));
+            assertThat(b.get(student).get("status")).as(student).isEqualTo(a.get(student).get("status"));
+        }
+    }
+
+    @Test
+    @DisplayName("bad arguments: a missing folder, --jobs 0, no --out")
+    void badArguments(@TempDir Path out) {
+        assertThat(CliTest.run("batch", out.resolve("nope").toString(), "--out", out.toString(), "--kit", KIT.toString())
+                .err()).contains("no such folder");
+        assertThat(batch(out, "--jobs", "0").code()).isEqualTo(Main.USAGE);
+        assertThat(CliTest.run("batch", classroom.toString()).code()).isEqualTo(Main.USAGE);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+    }
+}
