@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import kitchen.grader.compile.Compilation;
 import kitchen.grader.kit.Exercise;
 import kitchen.grader.kit.Kit;
+import kitchen.grader.rules.StaticRules;
 import kitchen.grader.run.ForkedJvm;
 import kitchen.grader.score.ExerciseResult;
 import kitchen.grader.score.ExerciseStatus;
@@ -93,6 +94,9 @@ final class ExerciseGrading {
                             + "assinatura de um método público? Mantenha a API do esqueleto.\n") + tests.errors(), t0);
         }
 
+        List<StaticRules.Violation> violations = StaticRules.check(mainClasses,
+                new StaticRules.Allowances(exercise.allowSleep(), exercise.allowProcesses()), lang);
+
         List<Path> runCp = new ArrayList<>(options.kitClasspath());
         runCp.add(mainClasses);
         runCp.add(testClasses);
@@ -102,7 +106,7 @@ final class ExerciseGrading {
         ForkedJvm.Outcome outcome = ForkedJvm.run(runCp, testClasses, resultsFile, cwd, deadline, lang,
                 options.timeScale(), options.onlyTests());
         List<String> lines = Files.exists(resultsFile) ? Files.readAllLines(resultsFile) : List.of();
-        return Scoring.score(exercise, lang, lines, outcome, deadline);
+        return Scoring.withRules(Scoring.score(exercise, lang, lines, outcome, deadline), violations, lang);
     }
 
     /** The exercise's hard deadline on this machine. */

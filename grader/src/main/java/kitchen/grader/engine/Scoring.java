@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kitchen.grader.kit.Exercise;
+import kitchen.grader.rules.StaticRules;
 import kitchen.grader.run.ForkedJvm;
 import kitchen.grader.run.RunEvent;
 import kitchen.grader.score.ExerciseResult;
@@ -85,6 +86,35 @@ final class Scoring {
                 : crashMessage(lang, outcome, running);
         return new ExerciseResult(exercise.id(), exercise.title(lang), 0, exercise.points(), status, message, zeroed,
                 outcome.elapsed(), outcome.output());
+    }
+
+    /**
+     * Adds one failed, 0-point line per broken static rule. A broken integrity rule (ending the JVM,
+     * reflection into the kit) costs the whole exercise: its tests cannot be trusted to have judged it.
+     */
+    static ExerciseResult withRules(ExerciseResult result, List<StaticRules.Violation> violations, Lang lang) {
+        if (violations.isEmpty()) {
+            return result;
+        }
+        List<TestResult> tests = new ArrayList<>(result.tests());
+        boolean integrity = false;
+        for (StaticRules.Violation v : violations) {
+            integrity |= v.integrity();
+            tests.add(new TestResult(lang.pick("kitchen rule: ", "regra da cozinha: ") + v.rule(), "kitchen.rules",
+                    v.rule().replaceAll("[^A-Za-z]+", "-"), TestStatus.FAILED, 0, 0, v.reason() + "\n" + v.where(),
+                    Duration.ZERO));
+        }
+        if (!integrity) {
+            return new ExerciseResult(result.id(), result.title(), result.score(), result.maxScore(), result.status(),
+                    result.message(), tests, result.duration(), result.output());
+        }
+        List<TestResult> zeroed = tests.stream().map(t -> new TestResult(t.name(), t.className(), t.methodName(),
+                t.status(), 0, t.maxPoints(), t.message(), t.duration())).toList();
+        String why = violations.stream().filter(StaticRules.Violation::integrity).map(StaticRules.Violation::reason)
+                .reduce((a, b) -> a + "\n" + b).orElse("");
+        return new ExerciseResult(result.id(), result.title(), 0, result.maxScore(), result.status(),
+                (result.message().isEmpty() ? "" : result.message() + "\n") + why, zeroed, result.duration(),
+                result.output());
     }
 
     private static String timeoutMessage(Lang lang, Duration deadline, String running, RunEvent watchdog) {

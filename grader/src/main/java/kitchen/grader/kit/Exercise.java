@@ -16,6 +16,8 @@ import kitchen.grading.Lang;
  * @param points          the exercise's share of the kit's 100 points
  * @param deadlineSeconds hard deadline of the exercise's JVM before the machine's time scale
  * @param timingSensitive true if it judges timing or cores, so nothing else may run beside it
+ * @param allowSleep      the student may call Thread.sleep (off by default: the kitchen does the waiting)
+ * @param allowProcesses  the student may start processes (only the processes exercise)
  */
 public record Exercise(
         String id,
@@ -24,7 +26,9 @@ public record Exercise(
         String titlePtBr,
         int points,
         int deadlineSeconds,
-        boolean timingSensitive) {
+        boolean timingSensitive,
+        boolean allowSleep,
+        boolean allowProcesses) {
 
     public static final String PROPERTIES = "exercise.properties";
 
@@ -41,7 +45,9 @@ public record Exercise(
                 p.getProperty("title.pt-BR", p.getProperty("title.en", id)).trim(),
                 Integer.parseInt(p.getProperty("points", "0").trim()),
                 Integer.parseInt(p.getProperty("deadline.seconds", "120").trim()),
-                !"insensitive".equalsIgnoreCase(p.getProperty("timing", "sensitive").trim()));
+                !"insensitive".equalsIgnoreCase(p.getProperty("timing", "sensitive").trim()),
+                Boolean.parseBoolean(p.getProperty("rules.allow-sleep", "false").trim()),
+                Boolean.parseBoolean(p.getProperty("rules.allow-processes", "false").trim()));
     }
 
     public String title(Lang lang) {

@@ -7,6 +7,7 @@ import java.util.List;
 import kitchen.grader.kit.Exercise;
 import kitchen.grader.kit.Kit;
 import kitchen.grader.kit.Submission;
+import kitchen.grader.run.Calibration;
 import kitchen.grader.score.ExerciseResult;
 import kitchen.grader.score.ExerciseStatus;
 import kitchen.grader.score.TestStatus;
@@ -28,8 +29,11 @@ class IsolationTest {
         return grade(submission, Lang.EN);
     }
 
+    /** Calibrated once, as the grader does: a busy machine stretches the deadlines instead of failing. */
+    static final double SCALE = Calibration.measure(Options.ownClasspath());
+
     static ExerciseResult grade(String submission, Lang lang) {
-        Grader grader = new Grader(KIT, Options.defaults(lang));
+        Grader grader = new Grader(KIT, Options.defaults(lang).timeScale(SCALE));
         return grader.grade(Submission.folder(FIXTURES.resolve("submissions").resolve(submission), submission),
                 List.of(TOAST), Progress.NONE).exercises().getFirst();
     }
@@ -100,8 +104,9 @@ class IsolationTest {
         ExerciseResult r = grade("endless-loop");
         assertThat(r.status()).isEqualTo(ExerciseStatus.TIMEOUT);
         assertThat(r.score()).isZero();
-        assertThat(r.message()).contains("did not finish within 20 s", "toast is golden");
-        assertThat(r.duration().toSeconds()).isLessThan(20 + 5);
+        long deadline = Math.round(20_000 * SCALE) / 1000;
+        assertThat(r.message()).contains("did not finish within " + deadline + " s", "toast is golden");
+        assertThat(r.duration().toSeconds()).isLessThan(deadline + 5);
     }
 
     @Test
@@ -148,5 +153,26 @@ class IsolationTest {
         assertThat(r.status()).isEqualTo(ExerciseStatus.MISSING);
         assertThat(r.message()).contains("exercises/99-toast/src/main/java");
         assertThat(r.maxScore()).isEqualTo(10);
+    }
+
+    @Test
+    @DisplayName("a kitchen rule (no Thread.sleep) is reported as feedback and costs nothing by itself")
+    void kitchenRule() {
+        ExerciseResult r = grade("sleeper");
+        assertThat(r.score()).isEqualTo(10);
+        assertThat(r.failedTests()).singleElement().satisfies(t -> {
+            assertThat(t.name()).isEqualTo("kitchen rule: no Thread.sleep");
+            assertThat(t.maxPoints()).isZero();
+            assertThat(t.message()).contains("the kitchen's collaborators do the waiting", "Toaster.toast");
+        });
+    }
+
+    @Test
+    @DisplayName("an integrity rule (reflection into the kit) costs the whole exercise, with its reason")
+    void integrityRule() {
+        ExerciseResult r = grade("reflection");
+        assertThat(r.score()).isZero();
+        assertThat(r.message()).contains("must not reach into the kitchen or the grader by reflection");
+        assertThat(r.failedTests()).anySatisfy(t -> assertThat(t.name()).isEqualTo("kitchen rule: no reflection into the kit"));
     }
 }

@@ -14,7 +14,7 @@ class ToasterGradingTest {
     @Test
     @DisplayName("toast is golden")
     @Points(6)
-    void toastIsGolden() {
+    void toastIsGolden() throws Exception {
         assertThat(new Toaster().toast("bread")).withFailMessage(Feedback
                 .observed("the toast was %s", "a torrada ficou %s", new Toaster().toast("bread"))
                 .expected("golden bread", "golden bread")
