@@ -47,7 +47,8 @@ public final class Timeline {
                 break;
             }
             long sEnd = s.isOpen() ? nowNanos : s.endNanos();
-            int a = column(s.startNanos() - start, range);
+            // Even a span too short to fill a column gets one mark, also at the very end of the chart.
+            int a = Math.min(WIDTH - 1, column(s.startNanos() - start, range));
             int b = Math.max(a + 1, column(sEnd - start, range));
             char[] bar = " ".repeat(WIDTH).toCharArray();
             for (int i = a; i < Math.min(b, WIDTH); i++) {

@@ -14,6 +14,7 @@ import kitchen.grader.kit.Exercise;
 import kitchen.grader.kit.Kit;
 import kitchen.grader.rules.StaticRules;
 import kitchen.grader.run.ForkedJvm;
+import kitchen.grader.run.ResultSeal;
 import kitchen.grader.score.ExerciseResult;
 import kitchen.grader.score.ExerciseStatus;
 import kitchen.grading.Lang;
@@ -103,10 +104,12 @@ final class ExerciseGrading {
         Path resultsFile = work.resolve("results.jsonl");
         Path cwd = Files.createDirectories(work.resolve("cwd"));
         Duration deadline = deadline();
+        ResultSeal seal = ResultSeal.random();
         ForkedJvm.Outcome outcome = ForkedJvm.run(runCp, testClasses, resultsFile, cwd, deadline, lang,
-                options.timeScale(), options.onlyTests());
-        List<String> lines = Files.exists(resultsFile) ? Files.readAllLines(resultsFile) : List.of();
-        return Scoring.withRules(Scoring.score(exercise, lang, lines, outcome, deadline), violations, lang);
+                options.timeScale(), options.onlyTests(), seal);
+        List<String> lines = Files.exists(resultsFile)
+                ? Files.readAllLines(resultsFile, java.nio.charset.StandardCharsets.UTF_8) : List.of();
+        return Scoring.withRules(Scoring.score(exercise, lang, lines, seal, outcome, deadline), violations, lang);
     }
 
     /** The exercise's hard deadline on this machine. */

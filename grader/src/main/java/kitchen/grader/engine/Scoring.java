@@ -10,6 +10,7 @@ import java.util.Map;
 import kitchen.grader.kit.Exercise;
 import kitchen.grader.rules.StaticRules;
 import kitchen.grader.run.ForkedJvm;
+import kitchen.grader.run.ResultSeal;
 import kitchen.grader.run.RunEvent;
 import kitchen.grader.score.ExerciseResult;
 import kitchen.grader.score.ExerciseStatus;
@@ -29,14 +30,21 @@ final class Scoring {
     private Scoring() {
     }
 
-    static ExerciseResult score(Exercise exercise, Lang lang, List<String> lines, ForkedJvm.Outcome outcome,
-            Duration deadline) {
+    static ExerciseResult score(Exercise exercise, Lang lang, List<String> lines, ResultSeal seal,
+            ForkedJvm.Outcome outcome, Duration deadline) {
         Map<String, RunEvent> started = new LinkedHashMap<>();
         Map<String, RunEvent> finished = new LinkedHashMap<>();
         boolean done = false;
+        boolean forged = false;
         RunEvent watchdog = null;
         for (String line : lines) {
-            RunEvent e = parse(line);
+            String json = seal.open(line);
+            if (json == null) {
+                // Not written by the runner (a torn last line after a kill is the only innocent case).
+                forged |= !line.isBlank() && line != lines.getLast();
+                continue;
+            }
+            RunEvent e = parse(json);
             if (e == null) {
                 continue;
             }
@@ -65,6 +73,12 @@ final class Scoring {
         List<RunEvent> unfinished = started.entrySet().stream()
                 .filter(s -> !finished.containsKey(s.getKey())).map(Map.Entry::getValue).toList();
 
+        if (forged) {
+            return new ExerciseResult(exercise.id(), exercise.title(lang), 0, exercise.points(), ExerciseStatus.CRASHED,
+                    lang.pick("the test results were tampered with: lines the grader did not write were found in them",
+                            "os resultados dos testes foram adulterados: há linhas que o corretor não escreveu"),
+                    List.of(), outcome.elapsed(), outcome.output());
+        }
         boolean ranToTheEnd = done && !outcome.killed() && outcome.exitCode() == 0;
         if (ranToTheEnd) {
             int score = tests.stream().mapToInt(TestResult::points).sum();

@@ -54,7 +54,7 @@ public final class ForkedJvm {
      * @param testMethods if not empty, only these test methods run
      */
     public static Outcome run(List<Path> classpath, Path testClasses, Path resultsFile, Path workDir,
-            Duration deadline, Lang lang, double timeScale, List<String> testMethods)
+            Duration deadline, Lang lang, double timeScale, List<String> testMethods, ResultSeal seal)
             throws IOException, InterruptedException {
         Path argFile = workDir.resolve("classpath.args");
         // An @argfile keeps long class paths within Windows' command-line limit.
@@ -82,9 +82,13 @@ public final class ForkedJvm {
         Process process = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                 .start();
         LIVE.add(process);
+        try (var stdin = process.getOutputStream()) {
+            stdin.write((seal.keyHex() + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            // The JVM died at start-up; its output says why.
+        }
         try {
             return await(process, start, deadline);
         } finally {
@@ -128,8 +132,4 @@ public final class ForkedJvm {
         return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java").toString();
     }
 
-    private static java.io.File nullDevice() {
-        boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
-        return new java.io.File(windows ? "NUL" : "/dev/null");
-    }
 }

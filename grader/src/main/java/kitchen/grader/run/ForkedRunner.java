@@ -48,9 +48,11 @@ public final class ForkedRunner {
 
     private final ObjectMapper json = new ObjectMapper();
     private final BufferedWriter results;
+    private final ResultSeal seal;
 
-    private ForkedRunner(BufferedWriter results) {
+    private ForkedRunner(BufferedWriter results, ResultSeal seal) {
         this.results = results;
+        this.seal = seal;
     }
 
     public static void main(String[] args) throws IOException {
@@ -58,9 +60,13 @@ public final class ForkedRunner {
         Path testClasses = Path.of(args[1]);
         long deadlineMillis = Long.parseLong(args[2]);
         Set<String> onlyMethods = Set.copyOf(Arrays.asList(args).subList(3, args.length));
+        // The seal's key comes first on stdin, before any student code can read it; then stdin is empty.
+        ResultSeal seal = ResultSeal.fromHex(new java.io.BufferedReader(
+                new java.io.InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine());
+        System.setIn(java.io.InputStream.nullInputStream());
         int status = 0;
         try (BufferedWriter out = Files.newBufferedWriter(resultsFile, StandardCharsets.UTF_8)) {
-            ForkedRunner runner = new ForkedRunner(out);
+            ForkedRunner runner = new ForkedRunner(out, seal);
             runner.startWatchdog(deadlineMillis);
             runner.run(testClasses, onlyMethods);
             runner.write(RunEvent.done());
@@ -167,7 +173,7 @@ public final class ForkedRunner {
 
     private synchronized void write(RunEvent event) {
         try {
-            results.write(json.writeValueAsString(event));
+            results.write(seal.seal(json.writeValueAsString(event)));
             results.newLine();
             results.flush();
         } catch (IOException e) {

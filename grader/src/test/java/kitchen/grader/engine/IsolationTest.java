@@ -175,4 +175,47 @@ class IsolationTest {
         assertThat(r.message()).contains("must not reach into the kitchen or the grader by reflection");
         assertThat(r.failedTests()).anySatisfy(t -> assertThat(t.name()).isEqualTo("kitchen rule: no reflection into the kit"));
     }
+
+    @Test
+    @DisplayName("Runtime.halt in a static initialiser: crashed, and the integrity rule names it")
+    void haltInStaticInitialiser() {
+        ExerciseResult r = grade("static-halt");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.CRASHED);
+        assertThat(r.score()).isZero();
+        assertThat(r.message()).contains("must not end the JVM");
+    }
+
+    @Test
+    @DisplayName("thousands of never-ending non-daemon threads do not keep the test JVM alive")
+    void threadFlood() {
+        ExerciseResult r = grade("thread-flood");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.GRADED);
+        assertThat(r.score()).isEqualTo(10);
+    }
+
+    @Test
+    @DisplayName("a class-initialisation deadlock (invisible to ThreadMXBean) ends at the deadline")
+    void classInitDeadlock() {
+        ExerciseResult r = grade("class-init-deadlock");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.TIMEOUT);
+        assertThat(r.score()).isZero();
+        assertThat(r.message()).contains("toast is golden");
+    }
+
+    @Test
+    @DisplayName("a source file that is not valid UTF-8 is a compile error with its file and line")
+    void invalidUtf8() {
+        ExerciseResult r = grade("invalid-utf8");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.COMPILE_ERROR);
+        assertThat(r.message()).contains("Toaster.java:3");
+    }
+
+    @Test
+    @DisplayName("forged lines in the results file are detected: no points, a clear status")
+    void forgedResults() {
+        ExerciseResult r = grade("forges-results");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.CRASHED);
+        assertThat(r.score()).isZero();
+        assertThat(r.message()).contains("tampered with");
+    }
 }

@@ -1,0 +1,41 @@
+package breakfast;
+
+import java.util.concurrent.Callable;
+import kitchen.breakfast.Griddle;
+import kitchen.breakfast.Order;
+import kitchen.breakfast.Plate;
+
+/**
+ * A cook who writes breakfast down as a task first, and cooks it only when it is served: Java's version
+ * of calling {@code boil_eggs()} (which only builds a coroutine) and then {@code asyncio.run(...)}.
+ */
+public class Cook {
+
+    /**
+     * Task 1. Describes how to cook {@code order} on {@code griddle}, without cooking it.
+     *
+     * <p>Nothing may be fried (nor printed) by this method, nor later on its own: the griddle is used only
+     * when someone runs the returned task, and then the task fries the order once and returns its plate.
+     *
+     * @return the breakfast, as a task that has not run yet
+     */
+    public Callable<Plate> prepare(Griddle griddle, Order order) {
+        Plate plate = griddle.fry(order);
+        return () -> plate;
+    }
+
+    /**
+     * Task 2. Serves a prepared breakfast: schedules {@code task} to run once on another thread than the
+     * caller's, waits until it has finished, and returns the plate it made.
+     *
+     * <p>If the task fails, serve fails too, and the task's exception must not be lost: throw it, or throw
+     * an exception that has it as its cause. Never return a plate (or {@code null}) for a breakfast that
+     * went wrong.
+     *
+     * @return the plate the task returned
+     * @throws Exception the task's failure (itself or as the cause)
+     */
+    public Plate serve(Callable<Plate> task) throws Exception {
+        return task.call();
+    }
+}

@@ -1,0 +1,85 @@
+package kitchen.results.canary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import kitchen.grading.Lang;
+import kitchen.results.Scene;
+import kitchen.results.SlowMotion;
+import kitchen.results.SlowMotion.Replay;
+import kitchen.results.SlowMotion.Step;
+import kitchen.results.SlowMotion.Take;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The canary: the replay still catches a racy counter, and still passes the safe ones. */
+class SlowMotionTest {
+
+    private static Replay replay(Class<? extends Scene<?>> scene) {
+        return SlowMotion.of(scene).watching("kitchen.results.canary").replay();
+    }
+
+    @Test
+    @DisplayName("count++ on a plain int loses an add in slow motion, and the story shows both reads")
+    void plainCounterLosesAnAdd() {
+        Take take = replay(TwoAdds.Plain.class).firstFailure().orElseThrow();
+
+        assertThat(take.verdict()).isEqualTo("count() = 42 after 2 adds to 41: 1 add lost");
+        assertThat(take.story(Lang.EN))
+                .contains("cook A is paused just before it writes tally.count")
+                .containsSubsequence("cook A  reads   tally.count  → 41", "cook A  ‖ paused here",
+                        "cook B  reads   tally.count  → 41", "cook B  writes  tally.count  ← 42", "cook B  ✓ done",
+                        "cook A  ▶ goes on", "cook A  writes  tally.count  ← 42");
+        assertThat(take.story(Lang.PT_BR)).contains("pausado logo antes de escrever tally.count");
+    }
+
+    @Test
+    @DisplayName("count++ on a volatile int loses an add in slow motion too")
+    void volatileCounterLosesAnAdd() {
+        assertThat(replay(TwoAdds.Volatile.class).firstFailure()).isPresent();
+    }
+
+    @Test
+    @DisplayName("a synchronized counter passes every take, the running cook waiting for the paused one")
+    void synchronizedCounterPasses() {
+        Replay replay = replay(TwoAdds.Synchronized.class);
+
+        assertThat(replay.firstFailure()).isEmpty();
+        assertThat(replay.takes()).hasSize(replay.takes().getFirst().of()).hasSizeGreaterThan(2);
+        assertThat(replay.takes()).flatMap(Take::steps).extracting(Step::kind).contains(Step.Kind.WAITS);
+    }
+
+    @Test
+    @DisplayName("a counter behind a ReentrantLock passes every take")
+    void lockedCounterPasses() {
+        assertThat(replay(TwoAdds.Locked.class).firstFailure()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a spin lock passes: a cook spinning beside the paused one lets it go on after the patience")
+    void spinLockPassesAfterPatience() {
+        Replay replay = SlowMotion.of(TwoAdds.SpinLocked.class).watching("kitchen.results.canary")
+                .patience(Duration.ofMillis(200)).replay();
+
+        assertThat(replay.firstFailure()).isEmpty();
+        assertThat(replay.takes()).flatMap(Take::steps).extracting(Step::kind).contains(Step.Kind.STILL_BUSY);
+    }
+
+    @Test
+    @DisplayName("a step that waits forever fails its take after the stall time instead of hanging the replay")
+    void stuckStepFailsItsTake() {
+        Replay replay = SlowMotion.of(TwoAdds.Stuck.class).watching("kitchen.results.canary")
+                .stall(Duration.ofMillis(1_500)).replay();
+
+        assertThat(replay.takes()).singleElement().satisfies(take -> {
+            assertThat(take.verdict()).contains("stopped moving");
+            assertThat(take.story(Lang.EN)).contains("cook A alone, then cook B alone");
+        });
+    }
+
+    @Test
+    @DisplayName("an AtomicInteger counter passes every take")
+    void atomicCounterPasses() {
+        assertThat(replay(TwoAdds.Atomic.class).firstFailure()).isEmpty();
+    }
+}

@@ -1,0 +1,26 @@
+package bank;
+
+import kitchen.bank.Account;
+
+/** A known-wrong teller: see expect.properties beside src/. */
+public class Teller {
+
+    private static final Object WHOLE_BANK = new Object();
+
+    public void transfer(Account from, Account to, long amount) {
+        synchronized (WHOLE_BANK) {
+            from.lock().lock();
+            try {
+                to.lock().lock();
+                try {
+                    from.withdraw(amount);
+                    to.deposit(amount);
+                } finally {
+                    to.lock().unlock();
+                }
+            } finally {
+                from.lock().unlock();
+            }
+        }
+    }
+}
