@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import kitchen.breakfast.Griddle;
 import kitchen.breakfast.Order;
 import kitchen.breakfast.Plate;
+import kitchen.grading.Feedback;
 import kitchen.trace.Journal;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,11 @@ class CookTest {
     void preparingCooksNothing() {
         cook.prepare(griddle, new Order("eggs"));
 
-        assertThat(griddle.cookings()).as("cookings right after prepare").isEmpty();
-        assertThat(printed.toString(StandardCharsets.UTF_8)).as("printed right after prepare").isEmpty();
+        assertThat(griddle.cookings()).withFailMessage(Feedback
+                .observed("prepare already fried the eggs (printed: %s)", "prepare já fritou os ovos (imprimiu: %s)",
+                        printed.toString(StandardCharsets.UTF_8).strip().replaceAll("\\R", " / "))
+                .expected("nothing fried until the task runs", "nada frito até a tarefa executar"))
+                .isEmpty();
     }
 
     @Test
@@ -38,10 +42,16 @@ class CookTest {
 
         Plate plate = cook.serve(breakfast);
 
-        assertThat(plate).as("the plate serve returned").isNotNull().isSameAs(griddle.plates().getFirst());
-        assertThat(griddle.cookings()).singleElement()
-                .extracting(cooking -> cooking.worker().id()).as("the thread that fried the eggs")
-                .isNotEqualTo(Thread.currentThread().threadId());
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Frying eggs…");
+        assertThat(griddle.cookings()).withFailMessage(Feedback
+                .observed("the eggs were fried on this test's own thread, the one calling prepare and serve",
+                        "os ovos foram fritos na própria thread deste teste, a que chama prepare e serve")
+                .expected("serve runs the task on another thread", "serve executa a tarefa em outra thread"))
+                .noneMatch(cooking -> cooking.worker().id() == Thread.currentThread().threadId());
+        assertThat(plate).withFailMessage(Feedback
+                .observed("serve returned %s; the griddle made %s", "serve devolveu %s; a chapa fez %s",
+                        plate, griddle.plates())
+                .expected("serve returns the plate the task made", "serve devolve o prato que a tarefa fez"))
+                .isNotNull()
+                .isIn(griddle.plates());
     }
 }

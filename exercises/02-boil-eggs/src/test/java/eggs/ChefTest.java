@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import kitchen.stove.BoiledEgg;
 import kitchen.stove.Egg;
 import kitchen.stove.Stove;
-import kitchen.trace.Journal;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class ChefTest {
     private final Chef chef = new Chef();
 
     private static List<Egg> eggs(long... millis) {
-        return java.util.stream.IntStream.range(0, millis.length)
+        return IntStream.range(0, millis.length)
                 .mapToObj(i -> new Egg(i + 1, Duration.ofMillis(millis[i])))
                 .toList();
     }

@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +30,7 @@ final class Guests implements AutoCloseable {
     record Answer(int status, String body, String failure) {
 
         static Answer none(Throwable why) {
-            Throwable cause = why instanceof CompletionException || why instanceof ExecutionException
-                    ? why.getCause() : why;
+            Throwable cause = why instanceof CompletionException ? why.getCause() : why;
             return new Answer(-1, "", String.valueOf(cause));
         }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import kitchen.grading.Feedback;
 import kitchen.grading.Lang;
 import kitchen.grading.Points;
@@ -64,10 +65,10 @@ class OrderBoardGradingTest {
         List<Rush.Round> rounds = Rush.play(0);
 
         judgeRush(rounds, OrderBoardGradingTest::addsWentWrong, TwoCooks.class,
-                String.format(Locale.ROOT, "every round: count() = %d and each of the %d dishes on the board once",
-                        Rush.ADDS, Rush.ADDS),
-                String.format(Locale.ROOT, "em toda rodada: count() = %d e cada um dos %d pratos no quadro uma vez",
-                        Rush.ADDS, Rush.ADDS),
+                "every round: count() = the number of adds (up to " + Rush.ADDS + "), and each dish added on the "
+                        + "board once",
+                "em toda rodada: count() = o número de anotações (até " + Rush.ADDS + "), e cada prato anotado "
+                        + "no quadro uma vez",
                 TASK_1_HINT_EN, TASK_1_HINT_PT);
     }
 
@@ -141,7 +142,7 @@ class OrderBoardGradingTest {
         Optional<SlowMotion.Take> slow = replay(scene).firstFailure();
         Feedback feedback;
         if (racy > 0) {
-            int first = verdicts.indexOf(verdicts.stream().filter(Objects::nonNull).findFirst().orElseThrow());
+            int first = IntStream.range(0, verdicts.size()).filter(i -> verdicts.get(i) != null).findFirst().orElseThrow();
             feedback = Feedback.observed("racy %d/%d: %d of %d rounds went wrong; in round %d, %s",
                     "com corrida %d/%d: %d de %d rodadas deram errado; na rodada %d, %s", racy, rounds.size(),
                     racy, rounds.size(), first + 1, verdicts.get(first));

@@ -33,18 +33,19 @@ final class Rush {
      * The rush ends after this, in the middle of a round if need be (a round is judged on the adds that
      * were made), so a slow machine or a slow but correct board still ends in time.
      */
-    private static final Duration BUDGET = Duration.ofSeconds(8);
+    private static final Duration BUDGET = Duration.ofSeconds(6);
     /** A round in which no cook finished a burst and no waiter a snapshot for this long is stuck. */
     private static final Duration STALL = Duration.ofSeconds(10);
 
     /**
      * How one round went.
      *
-     * @param added    how many adds of each cook returned
-     * @param threw    how many adds threw, and the first such failure (or null)
-     * @param finished whether every cook and waiter ended (false: they stopped making progress)
-     * @param snapshots how many snapshots the waiters took
-     * @param waiterSaw the first thing wrong the waiters saw, or null
+     * @param added      how many adds of each cook returned
+     * @param threw      how many adds threw
+     * @param firstThrow the first of those failures, or null
+     * @param finished   whether every cook and waiter ended (false: they stopped making progress)
+     * @param snapshots  how many snapshots the waiters took
+     * @param waiterSaw  the first thing wrong the waiters saw, or null
      */
     record Round(int number, OrderBoard board, int[] added, int threw, String firstThrow, boolean finished,
             int snapshots, String waiterSaw) {

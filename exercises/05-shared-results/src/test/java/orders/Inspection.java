@@ -17,7 +17,6 @@ final class Inspection {
     private final BitSet[] present;
     private int empty;
     private int twice;
-    private Dish firstTwice;
     private int strangers;
     private final int size;
 
@@ -35,9 +34,6 @@ final class Inspection {
                 strangers++;
             } else if (present[dish.cook()].get(dish.number())) {
                 twice++;
-                if (firstTwice == null) {
-                    firstTwice = dish;
-                }
             } else {
                 present[dish.cook()].set(dish.number());
             }
@@ -111,10 +107,5 @@ final class Inspection {
             }
         }
         return null;
-    }
-
-    /** The first dish seen twice, or null. */
-    Dish firstTwice() {
-        return firstTwice;
     }
 }

@@ -10,13 +10,14 @@ import kitchen.locks.KitchenLock;
  * ended, and when it was picked up and put down. Use it like any {@code Lock}:
  *
  * <pre>{@code
- * Fork fork = seat.right();
- * if (fork.tryLock(seat.patience().toNanos(), TimeUnit.NANOSECONDS)) {   // wait at most your patience
+ * if (fork.tryLock(50, TimeUnit.MILLISECONDS)) {   // waits at most 50 ms
  *     try {
- *         ...                                                              // the fork is in your hand
+ *         ...                                      // the fork is in your hand
  *     } finally {
- *         fork.unlock();                                                   // put it back down
+ *         fork.unlock();                           // put it back down
  *     }
+ * } else {
+ *     ...                                          // 50 ms passed and someone else still has it
  * }
  * }</pre>
  *

@@ -264,9 +264,11 @@ public final class Table {
 
     /**
      * Forces the worst interleaving: from now on, the first time each thread picks up a fork of this table
-     * it waits, fork in hand, until {@code philosophers} threads hold their first fork. Then each wants a
-     * fork its neighbour holds, every time. A gathering that waits {@code atMost} in vain lets everyone
-     * (and every later arrival) go on at once, and {@link #gathered()} stays false.
+     * it waits, fork in hand, until {@code philosophers} threads hold their first fork. Philosophers who
+     * all start with their left fork then each want the fork a neighbour holds: the deadlock that happens
+     * once in a while happens every time. A gathering that waits {@code atMost} in vain lets everyone (and
+     * every later arrival) go on at once, and {@link #gathered()} stays false. The pause is not counted in
+     * the {@link Hold}, which starts when it ends.
      */
     public Table gatherAfterFirstFork(int philosophers, Duration atMost) {
         this.gathering = new Rendezvous(philosophers, atMost);

@@ -20,6 +20,7 @@ import com.sun.jdi.VirtualMachine;
 import com.sun.jdi.connect.Connector;
 import com.sun.jdi.connect.IllegalConnectorArgumentsException;
 import com.sun.jdi.connect.ListeningConnector;
+import com.sun.jdi.connect.TransportTimeoutException;
 import com.sun.jdi.event.BreakpointEvent;
 import com.sun.jdi.event.ClassPrepareEvent;
 import com.sun.jdi.event.Event;
@@ -79,6 +80,7 @@ public final class SlowMotion {
     /** How deep the debugger follows references from the shared state to find JDK objects to watch. */
     private static final int MAX_DEPTH = 4;
     private static final long POLL_MILLIS = 5;
+    private static final long ACCEPT_MILLIS = 500;
 
     private final Class<?> scene;
     private final List<String> packages = new ArrayList<>();
@@ -105,9 +107,10 @@ public final class SlowMotion {
     }
 
     /**
-     * How long the running step may stay busy, neither ending nor blocked, while the other is paused,
-     * before the paused one goes on anyway (a step spinning until the paused one moves). Stretched by
-     * {@link TimeScale}.
+     * How long the running step may go without a read or write, neither ending nor blocked, while the other
+     * is paused, before the paused one goes on anyway (a step spinning on something the debugger does not
+     * see, until the paused one moves). A step spinning on a watched field is let through after a few times
+     * as many reads and writes as it made alone. Stretched by {@link TimeScale}.
      */
     public SlowMotion patience(Duration patience) {
         this.patience = patience;
@@ -150,7 +153,7 @@ public final class SlowMotion {
         Map<String, Connector.Argument> arguments = connector.defaultArguments();
         arguments.get("port").setValue("0");
         arguments.get("localAddress").setValue("127.0.0.1");
-        arguments.get("timeout").setValue(String.valueOf(TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+        arguments.get("timeout").setValue(String.valueOf(ACCEPT_MILLIS));
         Path output = null;
         Process process = null;
         try {
@@ -158,7 +161,7 @@ public final class SlowMotion {
             String address = connector.startListening(arguments);
             try {
                 process = launch(address, output);
-                VirtualMachine vm = connector.accept(arguments);
+                VirtualMachine vm = accept(connector, arguments, process, deadlineNanos);
                 try {
                     return new Director(vm, deadlineNanos).direct();
                 } finally {
@@ -180,6 +183,20 @@ public final class SlowMotion {
             }
             if (output != null) {
                 output.toFile().delete();
+            }
+        }
+    }
+
+    /** Waits for the new JVM to call back, as long as it is alive and the deadline has not passed. */
+    private static VirtualMachine accept(ListeningConnector connector, Map<String, Connector.Argument> arguments,
+            Process process, long deadlineNanos) throws IOException, IllegalConnectorArgumentsException {
+        while (true) {
+            try {
+                return connector.accept(arguments);
+            } catch (TransportTimeoutException e) {
+                if (!process.isAlive() || System.nanoTime() > deadlineNanos) {
+                    throw e;
+                }
             }
         }
     }
@@ -358,7 +375,10 @@ public final class SlowMotion {
         private List<Step> steps = new ArrayList<>();
         private String pausedBefore = "";
         private Step pending;
-        private long pausedAt;
+        /** While a step is paused: when the running one last read or wrote, and how often it did. */
+        private long runningMoved;
+        private int runningMoves;
+        private final int[] alone = new int[2];
 
         Director(VirtualMachine vm, long deadlineNanos) {
             this.vm = vm;
@@ -376,7 +396,8 @@ public final class SlowMotion {
                 prepared.addClassExclusionFilter(sceneFamily() + "*");
                 suspendingOnlyItsThread(prepared);
             }
-            vm.resume();
+            // No vm.resume() here: the VM started suspended, and resuming the VMStartEvent's set (in the loop)
+            // resumes it once. Resuming it twice would also let go a thread held by an event not yet handled.
             try {
                 while (!finished) {
                     long now = System.nanoTime();
@@ -608,9 +629,20 @@ public final class SlowMotion {
                 pausedBefore = step.cue();
                 pending = step;
                 held[role] = true;
-                pausedAt = System.nanoTime();
+                runningMoved = System.nanoTime();
+                runningMoves = 0;
                 goOn(1 - role);
                 return false;
+            }
+            if (pending != null && pending.role() != role) {
+                runningMoved = System.nanoTime();
+                if (++runningMoves > 4 * alone[role] + 16) {
+                    // Far more reads and writes than it made alone: it spins on a field the paused one holds.
+                    steps.add(step);
+                    steps.add(new Step(role, Step.Kind.STILL_BUSY, "", ""));
+                    goOn(1 - role);
+                    return true;
+                }
             }
             steps.add(step);
             return true;
@@ -649,7 +681,7 @@ public final class SlowMotion {
                 steps.add(new Step(running, Step.Kind.WAITS, "", ""));
                 goOn(paused);
                 lastMove = System.nanoTime();
-            } else if (System.nanoTime() - pausedAt > patienceNanos) {
+            } else if (System.nanoTime() - runningMoved > patienceNanos) {
                 steps.add(new Step(running, Step.Kind.STILL_BUSY, "", ""));
                 goOn(paused);
                 lastMove = System.nanoTime();
@@ -659,6 +691,8 @@ public final class SlowMotion {
         private void endTake(String verdict) {
             int number = takes.size();
             if (number == 0) {
+                alone[0] = points[0];
+                alone[1] = points[1];
                 for (int role = 0; role < 2; role++) {
                     for (int point = 1; point <= points[role]; point++) {
                         plans.add(new Plan(role, point));

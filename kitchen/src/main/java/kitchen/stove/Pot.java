@@ -46,8 +46,9 @@ public final class Pot {
 
     /**
      * Completes with this pot when the egg's time is up (also for a cracked egg: its {@link #takeOff()}
-     * then throws). It is completed on the stove's kitchen timer thread, so callbacks registered on it
-     * run there: keep them short, and never block the timer, or every other egg waits too.
+     * then throws). The stove's kitchen timer thread completes it and runs the callbacks registered on it
+     * (a callback registered once it is complete runs on the registering thread): keep callbacks short,
+     * and never block the timer, or every other egg waits too.
      */
     public CompletableFuture<Pot> ready() {
         return ready;

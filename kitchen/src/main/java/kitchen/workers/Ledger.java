@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -119,7 +120,7 @@ public final class Ledger implements AutoCloseable {
      */
     public Set<Long> killLeftovers() {
         Set<Long> alive = stillAlive();
-        List<ProcessHandle> handles = alive.stream().map(ProcessHandle::of).flatMap(java.util.Optional::stream)
+        List<ProcessHandle> handles = alive.stream().map(ProcessHandle::of).flatMap(Optional::stream)
                 .toList();
         handles.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle h : handles) {

@@ -20,9 +20,12 @@ import kitchen.trace.Journal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(20)
+@Timeout(40)
 class StoveTest {
 
+    /** For tests that expect the eggs to meet: long enough that a slow, busy machine never breaks it. */
+    private static final Duration MEET = Duration.ofSeconds(30);
+    /** For tests that expect the meeting to break. */
     private static final Duration GATE = Duration.ofMillis(400);
 
     private static Egg egg(int number, long millis) {
@@ -61,7 +64,7 @@ class StoveTest {
     @Test
     void eggs_that_meet_on_an_inspection_stove_start_together_and_finish_in_boil_time_order() throws Exception {
         List<Egg> eggs = List.of(egg(1, 300), egg(2, 100), egg(3, 200));
-        Stove stove = Stove.inspected(eggs.size(), GATE);
+        Stove stove = Stove.inspected(eggs.size(), MEET);
         try (ExecutorService cooks = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<BoiledEgg>> boiled = new ArrayList<>();
             for (Egg e : eggs) {
@@ -92,10 +95,12 @@ class StoveTest {
         long all = System.nanoTime() - start;
 
         assertThat(Duration.ofNanos(first)).isGreaterThanOrEqualTo(GATE.plusMillis(100));
-        assertThat(Duration.ofNanos(all)).isLessThan(Duration.ofSeconds(4));
+        assertThat(Duration.ofNanos(all)).isLessThan(Duration.ofSeconds(10));
         assertThat(stove.allOnTogether()).isFalse();
         assertThat(stove.peakOnStove()).isEqualTo(1);
         assertThat(stove.doneOrder()).containsExactly(1, 2, 3);
+        // Fast-forwarded eggs take no time, at the very end of the chart: each still gets a mark.
+        assertThat(stove.timeline().lines().filter(l -> l.startsWith("egg "))).hasSize(3).allMatch(l -> l.contains("="));
     }
 
     @Test
@@ -162,20 +167,22 @@ class StoveTest {
 
     @Test
     void put_on_does_not_wait_and_the_timer_says_when_a_pot_is_ready() throws Exception {
-        Stove stove = Stove.inspected(2, GATE);
+        Stove stove = Stove.inspected(2, MEET);
         Pot quick = stove.putOn(egg(1, 100));
         // Registered before the meeting opens, so the timer itself runs it.
         CompletableFuture<Thread> ringer = new CompletableFuture<>();
         quick.ready().thenRun(() -> ringer.complete(Thread.currentThread()));
         assertThat(stove.onStove()).containsExactly(1);
+        // Still waiting for the second egg of the meeting, so it cannot be ready.
+        assertThatThrownBy(quick::takeOff).isInstanceOf(IllegalStateException.class).hasMessageContaining("not boiled yet");
         Pot slow = stove.putOn(egg(2, 300));
         assertThat(slow.egg()).isEqualTo(egg(2, 300));
         assertThat(slow.toString()).isEqualTo("pot of egg 2");
-        assertThatThrownBy(slow::takeOff).isInstanceOf(IllegalStateException.class).hasMessageContaining("not boiled yet");
 
-        assertThat(quick.ready().get(5, TimeUnit.SECONDS)).isSameAs(quick);
+        // Waiting on quick.ready() itself could run its callback on this thread: wait for the callback instead.
         assertThat(ringer.get(5, TimeUnit.SECONDS).getName()).startsWith("kitchen-timer-");
         assertThat(ringer.get().isDaemon()).isTrue();
+        assertThat(quick.ready().get(5, TimeUnit.SECONDS)).isSameAs(quick);
 
         assertThat(quick.takeOff().number()).isEqualTo(1);
         assertThatThrownBy(quick::takeOff).isInstanceOf(IllegalStateException.class).hasMessageContaining("already taken off");
@@ -205,15 +212,17 @@ class StoveTest {
 
     @Test
     void boiling_on_the_kitchen_timer_thread_is_refused() throws Exception {
-        Stove stove = new Stove();
+        Stove stove = Stove.inspected(2, MEET);
         Pot pot = stove.putOn(egg(1, 10));
         CompletableFuture<BoiledEgg> onTimer = pot.ready().thenApply(p -> {
             try {
-                return stove.boil(egg(2, 10));
+                return stove.boil(egg(3, 10));
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
             }
         });
+        // The meeting opens only now, so the callback above is surely registered before the timer rings.
+        stove.putOn(egg(2, 10));
         assertThatThrownBy(() -> onTimer.get(5, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("kitchen timer");
@@ -222,7 +231,7 @@ class StoveTest {
     @Test
     void ten_thousand_eggs_meet_and_boil_together() throws Exception {
         int n = 10_000;
-        Stove stove = Stove.inspected(n, Duration.ofSeconds(2));
+        Stove stove = Stove.inspected(n, MEET);
         long start = System.nanoTime();
         try (ExecutorService cooks = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 1; i <= n; i++) {
@@ -230,7 +239,7 @@ class StoveTest {
                 cooks.submit(() -> stove.boil(e));
             }
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(25));
         assertThat(stove.allOnTogether()).isTrue();
         assertThat(stove.peakOnStove()).isEqualTo(n);
         assertThat(stove.doneOrder()).hasSize(n);

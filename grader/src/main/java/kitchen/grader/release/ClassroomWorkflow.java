@@ -31,8 +31,8 @@ public final class ClassroomWorkflow {
         StringBuilder runners = new StringBuilder();
         for (Exercise e : exercises) {
             String id = runnerId(e);
-            outputs.append("          echo \"").append(id).append("=$(base64 -w0 grading-report/classroom/")
-                    .append(e.id()).append(".json)\" >> \"$GITHUB_OUTPUT\"\n");
+            outputs.append("            echo \"").append(id).append("=$(base64 -w0 grading-report/classroom/")
+                    .append(e.id()).append(".json)\"\n");
             env.append("          ").append(id.toUpperCase()).append("_RESULTS: \"${{ steps.grade.outputs.")
                     .append(id).append(" }}\"\n");
             runners.append(runners.isEmpty() ? "" : ",").append(id);
@@ -86,7 +86,9 @@ public final class ClassroomWorkflow {
                             echo "> Graded with the tests this repository holds (the instructor's hidden tests are not configured)." >> "$GITHUB_STEP_SUMMARY"
                           fi
                           cat grading-report/summary.md >> "$GITHUB_STEP_SUMMARY"
-                %3$s      - name: Keep the grading report
+                          {
+                %3$s          } >> "$GITHUB_OUTPUT"
+                      - name: Keep the grading report
                         if: always()
                         uses: actions/upload-artifact@v4
                         with:

@@ -34,12 +34,6 @@ class SlowMotionTest {
     }
 
     @Test
-    @DisplayName("count++ on a volatile int loses an add in slow motion too")
-    void volatileCounterLosesAnAdd() {
-        assertThat(replay(TwoAdds.Volatile.class).firstFailure()).isPresent();
-    }
-
-    @Test
     @DisplayName("a synchronized counter passes every take, the running cook waiting for the paused one")
     void synchronizedCounterPasses() {
         Replay replay = replay(TwoAdds.Synchronized.class);

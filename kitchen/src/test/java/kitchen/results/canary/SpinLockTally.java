@@ -2,7 +2,10 @@ package kitchen.results.canary;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Safe, but a cook that waits for the lock keeps running: the replay must not wait for it forever. */
+/**
+ * Safe, but a cook that waits for the lock keeps running (yielding, to spare a busy machine): the replay must
+ * not wait for it forever.
+ */
 class SpinLockTally implements Tally {
     private final AtomicBoolean locked = new AtomicBoolean();
     private int count = 41;
@@ -10,7 +13,7 @@ class SpinLockTally implements Tally {
     @Override
     public void add() {
         while (!locked.compareAndSet(false, true)) {
-            Thread.onSpinWait();
+            Thread.yield();
         }
         try {
             count++;

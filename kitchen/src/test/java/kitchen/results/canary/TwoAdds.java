@@ -58,12 +58,6 @@ abstract class TwoAdds implements Scene<TwoAdds.Table> {
         }
     }
 
-    static final class Volatile extends TwoAdds {
-        Volatile() {
-            super(VolatileTally::new);
-        }
-    }
-
     static final class Synchronized extends TwoAdds {
         Synchronized() {
             super(SynchronizedTally::new);
