@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import kitchen.grader.compile.Compilation;
 
@@ -42,9 +41,7 @@ public final class Calibration {
 
     private static long probeMillis(List<Path> classpath) {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin",
-                        System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "java.exe" : "java")
-                        .toString(),
+                ForkedJvm.javaExecutable(),
                 "-Xshare:auto", "-XX:+UseSerialGC", "-cp", Compilation.joinPath(classpath), Probe.class.getName()));
         long t0 = System.nanoTime();
         try {

@@ -127,7 +127,8 @@ public final class ForkedJvm {
         return new Outcome(killed ? -1 : process.exitValue(), killed, output.text(), elapsed);
     }
 
-    private static String javaExecutable() {
+    /** This JVM's own java launcher: every JVM the grader starts runs on the JDK it runs on. */
+    public static String javaExecutable() {
         boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
         return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java").toString();
     }

@@ -2,7 +2,6 @@ package kitchen.grader.soak;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +109,7 @@ public final class Soak {
         List<Process> burners = new ArrayList<>();
         int cores = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < cores; i++) {
-            burners.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+            burners.add(new ProcessBuilder(kitchen.grader.run.ForkedJvm.javaExecutable(), "-cp",
                     Compilation.joinPath(options.kitClasspath()), Burner.class.getName(), "86400")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
         }
