@@ -31,12 +31,14 @@ final class ExerciseGrading {
     private final Exercise exercise;
     private final Options options;
     private final Lang lang;
+    private final KitGuard guard;
 
-    ExerciseGrading(Kit kit, Exercise exercise, Options options) {
+    ExerciseGrading(Kit kit, Exercise exercise, Options options, KitGuard guard) {
         this.kit = kit;
         this.exercise = exercise;
         this.options = options;
         this.lang = options.lang();
+        this.guard = guard;
     }
 
     ExerciseResult grade(Path studentSources) {
@@ -105,11 +107,22 @@ final class ExerciseGrading {
         Path cwd = Files.createDirectories(work.resolve("cwd"));
         Duration deadline = deadline();
         ResultSeal seal = ResultSeal.random();
-        ForkedJvm.Outcome outcome = ForkedJvm.run(runCp, testClasses, resultsFile, cwd, deadline, lang,
-                options.timeScale(), options.onlyTests(), seal);
+        // Student code runs only inside this window: the guard checks the grader's files on both sides of it.
+        Object run = new Object();
+        guard.enter(run);
+        ForkedJvm.Outcome outcome;
+        KitGuard.Tampering tampering;
+        try {
+            outcome = ForkedJvm.run(runCp, testClasses, resultsFile, cwd, deadline, lang, options.timeScale(),
+                    options.onlyTests(), seal);
+        } finally {
+            tampering = guard.exit(run);
+        }
         List<String> lines = Files.exists(resultsFile)
                 ? Files.readAllLines(resultsFile, java.nio.charset.StandardCharsets.UTF_8) : List.of();
-        return Scoring.withRules(Scoring.score(exercise, lang, lines, seal, outcome, deadline), violations, lang);
+        ExerciseResult result = Scoring.withRules(Scoring.score(exercise, lang, lines, seal, outcome, deadline),
+                violations, lang);
+        return tampering == null ? result : Scoring.tampered(result, tampering, lang);
     }
 
     /** The exercise's hard deadline on this machine. */

@@ -1,5 +1,6 @@
 package kitchen.grader.engine;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,10 +19,21 @@ public final class Grader {
 
     private final Kit kit;
     private final Options options;
+    private final KitGuard guard;
 
     public Grader(Kit kit, Options options) {
         this.kit = kit;
         this.options = options;
+        this.guard = KitGuard.of(guarded(kit, options));
+    }
+
+    /** What student code must not change: the class path every exercise runs on, and every exercise's tests. */
+    private static List<Path> guarded(Kit kit, Options options) {
+        List<Path> files = new ArrayList<>(options.kitClasspath());
+        for (Exercise e : kit.exercises()) {
+            files.addAll(List.of(e.publicTests(), e.hiddenTests(), e.publicTestResources(), e.hiddenTestResources()));
+        }
+        return files;
     }
 
     public Grade grade(Submission submission, List<Exercise> exercises, Progress progress) {
@@ -37,7 +49,7 @@ public final class Grader {
             ExerciseResult result;
             try (CoreLease.Release held = lease.acquire(exercise)) {
                 progress.started(exercise);
-                result = new ExerciseGrading(kit, exercise, options).grade(submission.sourcesOf(exercise.id()));
+                result = new ExerciseGrading(kit, exercise, options, guard).grade(submission.sourcesOf(exercise.id()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("grading was interrupted", e);

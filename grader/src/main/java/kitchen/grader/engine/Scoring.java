@@ -131,6 +131,32 @@ final class Scoring {
                 result.output());
     }
 
+    /**
+     * The student's code rewrote the grader's files while it ran. They have been put back, but this
+     * exercise's own run cannot be trusted, so it earns nothing; the message lists what changed.
+     */
+    static ExerciseResult tampered(ExerciseResult result, KitGuard.Tampering tampering, Lang lang) {
+        List<String> files = tampering.files();
+        String shown = String.join("\n  ", files.subList(0, Math.min(5, files.size())))
+                + (files.size() > 5 ? "\n  … (" + (files.size() - 5) + " more)" : "");
+        String message = lang.pick(
+                "observed: while your code ran, the grader's own files changed:\n  " + shown + "\n"
+                        + "expected: your code leaves the kit's tests and the grader alone\n"
+                        + "hint: write only to files your exercise asks for; the grader put its files back and "
+                        + "this exercise earns 0 points",
+                "observado: enquanto seu código rodava, os arquivos do próprio corretor mudaram:\n  " + shown + "\n"
+                        + "esperado: seu código não mexe nos testes do kit nem no corretor\n"
+                        + "dica: grave só os arquivos que o exercício pede; o corretor restaurou seus arquivos e "
+                        + "este exercício vale 0 pontos")
+                + (tampering.othersRunning() > 0 ? lang.pick(
+                        "\n(another exercise was running at the same time: grade again with --jobs 1 to tell which)",
+                        "\n(outro exercício rodava ao mesmo tempo: corrija de novo com --jobs 1 para saber qual)") : "");
+        List<TestResult> zeroed = result.tests().stream().map(t -> new TestResult(t.name(), t.className(),
+                t.methodName(), t.status(), 0, t.maxPoints(), t.message(), t.duration())).toList();
+        return new ExerciseResult(result.id(), result.title(), 0, result.maxScore(), ExerciseStatus.TAMPERED, message,
+                zeroed, result.duration(), result.output());
+    }
+
     private static String timeoutMessage(Lang lang, Duration deadline, String running, RunEvent watchdog) {
         long s = deadline.toSeconds();
         StringBuilder m = new StringBuilder(lang.pick(

@@ -34,7 +34,8 @@ enum Label {
     COMPILE_ERROR("compile error", "erro de compilação"),
     TIMEOUT("timeout", "tempo esgotado"),
     CRASHED("crashed", "travou"),
-    MISSING("missing", "ausente");
+    MISSING("missing", "ausente"),
+    TAMPERED("tampered", "adulterou");
 
     private final String en;
     private final String ptBr;
@@ -68,6 +69,7 @@ enum Label {
             case TIMEOUT -> TIMEOUT;
             case CRASHED -> CRASHED;
             case MISSING -> MISSING;
+            case TAMPERED -> TAMPERED;
         };
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,7 +78,22 @@ public final class ForkedRunner {
         }
         System.out.flush();
         System.err.flush();
+        endChildren();
         Runtime.getRuntime().halt(status);
+    }
+
+    /**
+     * Processes the student's code started die with this JVM: once it halts they would be orphans the
+     * grader can no longer find by ancestry. A few sweeps catch children started during the previous one.
+     */
+    static void endChildren() {
+        for (int sweep = 0; sweep < 3; sweep++) {
+            List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+            if (children.isEmpty()) {
+                return;
+            }
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
     }
 
     private void run(Path testClasses, Set<String> onlyMethods) {
@@ -195,6 +211,7 @@ public final class ForkedRunner {
             String deadlock = Deadlocks.describe();
             write(RunEvent.deadline(deadlock));
             System.out.flush();
+            endChildren();
             Runtime.getRuntime().halt(0);
         });
         watchdog.start();

@@ -11,7 +11,9 @@ public enum ExerciseStatus {
     /** The exercise's JVM ended before the tests did (System.exit, a crash, out of memory…). */
     CRASHED("crashed"),
     /** The submission has no such exercise folder. */
-    MISSING("missing");
+    MISSING("missing"),
+    /** The student's code changed the grader's own files (tests, class path) while it ran: 0 points. */
+    TAMPERED("tampered");
 
     private final String json;
 

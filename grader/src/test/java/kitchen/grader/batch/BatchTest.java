@@ -37,7 +37,9 @@ class BatchTest {
     static void cloneTheClass() throws Exception {
         Path subs = FIXTURES.resolve("submissions");
         copy(subs.resolve("good"), classroom.resolve("ana"));
-        copy(KIT.resolve("exercises/99-toast/src/test"), classroom.resolve("ana/exercises/99-toast/src/test"));
+        for (String id : List.of("98-jam", "99-toast")) {
+            copy(KIT.resolve("exercises/" + id + "/src/test"), classroom.resolve("ana/exercises/" + id + "/src/test"));
+        }
         Files.createDirectories(classroom.resolve("ana/.github/workflows"));
         Files.writeString(classroom.resolve("ana/.github/workflows/classroom.yml"),
                 ClassroomWorkflow.render(Kit.at(KIT).exercises()));
@@ -80,18 +82,19 @@ class BatchTest {
         Map<String, CSVRecord> rows = gradebook(out);
         assertThat(rows).containsOnlyKeys("ana", "bruno", "carla", "davi", "eva");
         assertThat(rows.get("ana").get("99-toast")).isEqualTo("10");
-        assertThat(rows.get("ana").get("total")).isEqualTo("10");
+        assertThat(rows.get("ana").get("98-jam")).isEqualTo("5");
+        assertThat(rows.get("ana").get("total")).isEqualTo("15");
         assertThat(rows.get("ana").get("status")).isEqualTo("graded");
         assertThat(rows.get("ana").get("commit")).matches("[0-9a-f]{40}");
         assertThat(rows.get("ana").get("commit_time")).isNotBlank();
         assertThat(rows.get("ana").get("tampered")).isEmpty();
-        assertThat(rows.get("bruno").get("total")).isEqualTo("4");
+        assertThat(rows.get("bruno").get("total")).isEqualTo("9");
         assertThat(rows.get("bruno").get("status")).contains("not a git repository");
         assertThat(rows.get("carla").get("total")).isEqualTo("0");
         assertThat(rows.get("carla").get("status")).contains("99-toast: compile-error");
         assertThat(rows.get("davi").get("total")).isEqualTo("0");
         assertThat(rows.get("davi").get("status")).contains("no exercises/ folder");
-        assertThat(rows.get("eva").get("total")).isEqualTo("10");
+        assertThat(rows.get("eva").get("total")).isEqualTo("15");
         assertThat(rows.get("eva").get("tampered")).contains("tests of 99-toast", "workflow");
 
         try (Stream<Path> feedback = Files.list(out.resolve("feedback"))) {

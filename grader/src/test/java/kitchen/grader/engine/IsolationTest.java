@@ -2,41 +2,77 @@ package kitchen.grader.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import kitchen.grader.kit.Exercise;
+import java.util.Map;
+import java.util.stream.Stream;
 import kitchen.grader.kit.Kit;
 import kitchen.grader.kit.Submission;
 import kitchen.grader.run.Calibration;
 import kitchen.grader.score.ExerciseResult;
 import kitchen.grader.score.ExerciseStatus;
+import kitchen.grader.score.Grade;
 import kitchen.grader.score.TestStatus;
 import kitchen.grading.Lang;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Grades submissions of a tiny fixture exercise, good and hostile, and checks that each misbehaviour
- * costs that exercise only, with a status and a message that says what happened.
+ * Grades submissions of a tiny fixture exercise, good and hostile, each planted in 99-toast while 98-jam
+ * holds correct code, and checks that each misbehaviour costs that exercise only, with a status and a
+ * message that says what happened, within the exercise's deadline, leaving no process behind.
  */
 class IsolationTest {
 
     static final Path FIXTURES = Path.of("src/test/resources").toAbsolutePath();
     static final Kit KIT = Kit.at(FIXTURES.resolve("fixture-kit"));
-    static final Exercise TOAST = KIT.exercise("99-toast").orElseThrow();
+
+    /** Calibrated once, as the grader does: a busy machine stretches the deadlines instead of failing. */
+    static final double SCALE = Calibration.measure(Options.ownClasspath());
+
+    /** The fixture exercise's deadline (20 s) on this machine, plus compiling and starting the JVM. */
+    static final Duration BOUND = Duration.ofMillis(Math.round(20_000 * SCALE)).plusSeconds(15);
 
     static ExerciseResult grade(String submission) {
         return grade(submission, Lang.EN);
     }
 
-    /** Calibrated once, as the grader does: a busy machine stretches the deadlines instead of failing. */
-    static final double SCALE = Calibration.measure(Options.ownClasspath());
-
     static ExerciseResult grade(String submission, Lang lang) {
-        Grader grader = new Grader(KIT, Options.defaults(lang).timeScale(SCALE));
-        return grader.grade(Submission.folder(FIXTURES.resolve("submissions").resolve(submission), submission),
-                List.of(TOAST), Progress.NONE).exercises().getFirst();
+        return gradeIn(KIT, submission, lang);
     }
+
+    /** Grades the hostile 99-toast first, then the correct 98-jam, and checks what must hold whatever it did. */
+    static ExerciseResult gradeIn(Kit kit, String submission, Lang lang) {
+        Path subs = FIXTURES.resolve("submissions");
+        Submission planted = Submission.of(submission, Map.of(
+                "99-toast", subs.resolve(submission).resolve("exercises/99-toast/src/main/java"),
+                "98-jam", subs.resolve("good/exercises/98-jam/src/main/java")));
+        Grade grade = new Grader(kit, Options.defaults(lang).timeScale(SCALE)).grade(planted,
+                List.of(kit.exercise("99-toast").orElseThrow(), kit.exercise("98-jam").orElseThrow()), Progress.NONE);
+        ExerciseResult toast = grade.exercises().getFirst();
+        ExerciseResult jam = grade.exercises().get(1);
+
+        assertThat(jam.score()).as("98-jam, graded after %s, keeps its marks: %s %s", submission, jam.status(),
+                jam.message()).isEqualTo(jam.maxScore()).isEqualTo(5);
+        assertThat(toast.duration()).as("99-toast graded within its bound").isLessThan(BOUND);
+        assertThat(toast.output()).as("captured output is capped").hasSizeLessThan(40_000);
+        // Killing is asynchronous: give the OS a moment, then nothing the submission started may be alive.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(ProcessHandle.current().descendants()).as("processes left behind").isEmpty();
+            assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(SPAWN_MARK)))
+                    .as("processes the submission started").isEmpty();
+        });
+        return toast;
+    }
+
+    /** What the spawns-processes fixture puts on every process it starts. */
+    static final String SPAWN_MARK = "toaster-spawn-6c1f";
 
     @Test
     @DisplayName("a correct submission gets every point, public tests included as 0-point feedback")
@@ -216,5 +252,64 @@ class IsolationTest {
         ExerciseResult r = grade("forges-results");
         assertThat(r.score()).isLessThanOrEqualTo(4);
         assertThat(r.tests()).noneMatch(t -> t.methodName().equals("toastIsGolden") && t.passed());
+    }
+
+    @Test
+    @DisplayName("a deadlock between platform threads fails its test with the wait-for cycle; the rest is graded")
+    void platformDeadlock() {
+        ExerciseResult r = grade("platform-deadlock");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.GRADED);
+        assertThat(r.score()).isEqualTo(6);
+        assertThat(r.failedTests()).singleElement().satisfies(t -> assertThat(t.message())
+                .contains("deadlock:", "slice a", "slice b"));
+    }
+
+    @Test
+    @DisplayName("child processes without bound (and their children) do not outlive the grading")
+    void childProcesses() {
+        ExerciseResult r = grade("spawns-processes");
+        assertThat(r.status()).isEqualTo(ExerciseStatus.GRADED);
+        assertThat(r.score()).isEqualTo(10);
+        assertThat(r.failedTests()).anySatisfy(t -> assertThat(t.name()).contains("no processes"));
+    }
+
+    @Test
+    @DisplayName("code that rewrites the next exercise's tests: tampered, 0 points, and the tests are put back")
+    void rewritesTheKit(@TempDir Path junitTemp) throws IOException {
+        Path kitCopy = junitTemp.resolve("kit");
+        copy(FIXTURES.resolve("fixture-kit"), kitCopy);
+        Path jamTests = kitCopy.resolve("exercises/98-jam/src/grading/java/jam");
+        String original = Files.readString(jamTests.resolve("JarGradingTest.java"));
+
+        ExerciseResult r = gradeIn(Kit.at(kitCopy), "rewrites-kit", Lang.EN);
+
+        assertThat(r.status()).isEqualTo(ExerciseStatus.TAMPERED);
+        assertThat(r.score()).isZero();
+        assertThat(r.message()).contains("the grader's own files changed", "JarGradingTest.java",
+                "BonusGradingTest.java", "hint:");
+        assertThat(Files.readString(jamTests.resolve("JarGradingTest.java"))).isEqualTo(original);
+        assertThat(jamTests.resolve("BonusGradingTest.java")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("the tampering message comes in Brazilian Portuguese too")
+    void rewritesTheKitInPortuguese(@TempDir Path junitTemp) throws IOException {
+        Path kitCopy = junitTemp.resolve("kit");
+        copy(FIXTURES.resolve("fixture-kit"), kitCopy);
+        ExerciseResult r = gradeIn(Kit.at(kitCopy), "rewrites-kit", Lang.PT_BR);
+        assertThat(r.message()).contains("os arquivos do próprio corretor mudaram", "dica:");
+    }
+
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
     }
 }

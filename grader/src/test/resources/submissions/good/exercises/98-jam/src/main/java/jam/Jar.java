@@ -1,0 +1,7 @@
+package jam;
+
+public class Jar {
+    public String spread(String on) {
+        return on + " with jam";
+    }
+}
