@@ -34,6 +34,10 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "30", description = "how many times (default 30)")
     int runs;
 
+    @Option(names = "--mistake-runs", paramLabel = "M",
+            description = "grade each known mistake in the first M runs only (default: every run)")
+    Integer mistakeRuns;
+
     @Option(names = "--no-load", description = "don't keep the cores busy")
     boolean noLoad;
 
@@ -54,6 +58,11 @@ final class SoakCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1");
         }
+        int mistakes = mistakeRuns == null ? runs : mistakeRuns;
+        if (mistakes < 0 || mistakes > runs) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--mistake-runs must be between 0 and --runs (" + runs + "), was " + mistakes);
+        }
         Kit kit = KitOption.kit(spec, kitDir);
         if (!kit.hasSolutions()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "soak needs the instructor repository (solutions/)");
@@ -70,8 +79,9 @@ final class SoakCommand implements Callable<Integer> {
         Options options = Options.defaults(Lang.EN);
         // Calibrated before the load starts: the soak asks whether the margins hold on a busy machine.
         options = options.timeScale(Calibration.measure(options.kitClasspath()));
-        console.printf("soak: %d runs, time scale %.1f, %s%n", runs, options.timeScale(), noLoad ? "no load" : "cores busy");
-        List<Soak.Row> rows = new Soak(kit, options, console).run(exercises, runs, !noLoad);
+        console.printf("soak: %d runs (known mistakes in %d), time scale %.1f, %s%n", runs, mistakes,
+                options.timeScale(), noLoad ? "no load" : "cores busy");
+        List<Soak.Row> rows = new Soak(kit, options, console).run(exercises, runs, mistakes, !noLoad);
         console.print(Soak.table(rows, !noLoad));
         boolean clean = rows.stream().allMatch(r -> r.falseFailures() == 0 && r.missed() == 0);
         return clean ? Main.OK : FLAKY;

@@ -56,6 +56,10 @@ public final class StudentTemplate {
         copyTree(root.resolve("kitchen"), out.resolve("kitchen"), written);
         copyTree(root.resolve("grader"), out.resolve("grader"), written);
         copyTree(root.resolve("exercises"), out.resolve("exercises"), written);
+        // The lecture the exercises' READMEs link to (absent in a kit that does not ship it).
+        if (Files.isDirectory(root.resolve("lecture"))) {
+            copyTree(root.resolve("lecture"), out.resolve("lecture"), written);
+        }
 
         write(out.resolve("pom.xml"), removeLine(read(root.resolve("pom.xml")), SOLUTIONS_MODULE), written);
         write(out.resolve("exercises/pom.xml"), replaceOnce(read(root.resolve("exercises/pom.xml")), SKIP_STUBS_TRUE,

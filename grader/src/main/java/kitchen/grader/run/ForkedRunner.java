@@ -149,7 +149,11 @@ public final class ForkedRunner {
             if (id.isTest()) {
                 switch (result.getStatus()) {
                     case SUCCESSFUL -> finished(id, "passed", "");
-                    case ABORTED -> finished(id, "error", Failures.describe(result.getThrowable().orElse(null)));
+                    // An assumption that does not hold means this machine cannot judge the test (one core
+                    // for a multi-core check): the student keeps the points rather than pay for the machine.
+                    case ABORTED -> finished(id, "passed", Lang.current().pick("not judged on this machine, "
+                            + "points given: ", "não avaliado nesta máquina, pontos concedidos: ")
+                            + result.getThrowable().map(Throwable::getMessage).orElse(""));
                     case FAILED -> {
                         Throwable t = result.getThrowable().orElse(null);
                         finished(id, t instanceof AssertionError ? "failed" : "error", Failures.describe(t));

@@ -88,6 +88,17 @@ public class CliTest {
     }
 
     @Test
+    @DisplayName("soak: --mistake-runs beyond --runs, or a kit without solutions/: exit code 2")
+    void soakArguments() {
+        Run tooMany = run("soak", "--kit", KIT, "--runs", "3", "--mistake-runs", "5");
+        assertThat(tooMany.code()).isEqualTo(Main.USAGE);
+        assertThat(tooMany.err()).contains("--mistake-runs must be between 0 and --runs (3), was 5");
+        Run noSolutions = run("soak", "--kit", KIT, "--runs", "1");
+        assertThat(noSolutions.code()).isEqualTo(Main.USAGE);
+        assertThat(noSolutions.err()).contains("soak needs the instructor repository");
+    }
+
+    @Test
     @DisplayName("--help prints usage and exits 0")
     void help() {
         Run r = run("grade", "--help");

@@ -60,6 +60,11 @@ class IsolationTest {
 
         assertThat(jam.score()).as("98-jam, graded after %s, keeps its marks: %s %s", submission, jam.status(),
                 jam.message()).isEqualTo(jam.maxScore()).isEqualTo(5);
+        assertThat(jam.tests()).as("a test this machine cannot judge keeps its points").anySatisfy(t -> {
+            assertThat(t.name()).isEqualTo("jam for a crowd");
+            assertThat(t.status()).isEqualTo(TestStatus.PASSED);
+            assertThat(t.message()).contains(lang == Lang.EN ? "not judged on this machine" : "não avaliado", "100000 cores");
+        });
         assertThat(toast.duration()).as("99-toast graded within its bound").isLessThan(BOUND);
         assertThat(toast.output()).as("captured output is capped").hasSizeLessThan(40_000);
         // Killing is asynchronous: give the OS a moment, then nothing the submission started may be alive.

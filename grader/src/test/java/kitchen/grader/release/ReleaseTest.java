@@ -59,6 +59,28 @@ class ReleaseTest {
     }
 
     @Test
+    @DisplayName("every relative link in the template's Markdown (READMEs to the lecture, to each other) resolves")
+    void linksResolve(@TempDir Path out) throws IOException {
+        assertThat(release(out).code()).isEqualTo(Main.OK);
+        assertThat(out.resolve("lecture/aula-15-concorrencia-e-paralelismo.md")).exists();
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
+        List<String> broken = new ArrayList<>();
+        for (String file : files(out)) {
+            if (!file.endsWith(".md")) {
+                continue;
+            }
+            var m = link.matcher(Files.readString(out.resolve(file), StandardCharsets.UTF_8));
+            while (m.find()) {
+                String target = m.group(1);
+                if (!target.matches("[a-z]+:.*") && !Files.exists(out.resolve(file).resolveSibling(target).normalize())) {
+                    broken.add(file + " -> " + target);
+                }
+            }
+        }
+        assertThat(broken).as("broken links").isEmpty();
+    }
+
+    @Test
     @DisplayName("open book: --hidden-tests include bundles the graded tests")
     void openBook(@TempDir Path out) throws IOException {
         assertThat(release(out, "--hidden-tests", "include").code()).isEqualTo(Main.OK);
