@@ -167,7 +167,8 @@ final class Scoring {
         }
         if (watchdog != null && !watchdog.message().isBlank()) {
             m.append('\n').append(watchdog.message());
-        } else {
+        }
+        if (watchdog == null || !watchdog.message().contains("deadlock:")) {
             m.append(lang.pick(
                     "\nhint: look for a loop that never ends, or a thread waiting for something that never comes",
                     "\ndica: procure um laço que nunca termina, ou uma thread esperando algo que nunca chega"));

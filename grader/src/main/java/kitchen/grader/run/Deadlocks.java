@@ -6,6 +6,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import kitchen.grading.Lang;
 import kitchen.locks.WaitFor;
 
 /**
@@ -42,6 +43,43 @@ final class Deadlocks {
             cycles.add("deadlock: " + cycle);
         }
         return String.join("\n", cycles);
+    }
+
+    /** Packages of the JDK, the test libraries and the kit: frames there say nothing about the student's code. */
+    private static final List<String> LIBRARY = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "org.junit.",
+            "org.opentest4j.", "org.assertj.", "org.awaitility.", "org.hamcrest.", "kitchen.", "com.fasterxml.");
+    private static final int MAX_STUCK = 5;
+
+    /**
+     * Where the exercise's own code stands in each thread, for the case no cycle is visible: a class
+     * initialisation deadlock, a join on a thread that never ends, a lock that is never released. One line
+     * per thread, at most a few: {@code thread "main" (WAITING) is in bank.Teller.<clinit>(Teller.java:21)}.
+     */
+    static String whereStuck() {
+        List<String> lines = new ArrayList<>();
+        for (var entry : Thread.getAllStackTraces().entrySet()) {
+            Thread thread = entry.getKey();
+            if (thread == Thread.currentThread() || thread.getName().startsWith("kitchen-")) {
+                continue;
+            }
+            for (StackTraceElement frame : entry.getValue()) {
+                if (LIBRARY.stream().noneMatch(frame.getClassName()::startsWith)) {
+                    lines.add(Lang.current().pick("thread \"", "a thread \"") + thread.getName()
+                            + "\" (" + thread.getState() + Lang.current().pick(") is in ", ") está em ")
+                            + frame.getClassName() + "." + frame.getMethodName() + "(" + frame.getFileName() + ":"
+                            + frame.getLineNumber() + ")");
+                    break;
+                }
+            }
+        }
+        lines.sort(null);
+        if (lines.size() > MAX_STUCK) {
+            int more = lines.size() - MAX_STUCK;
+            lines = new ArrayList<>(lines.subList(0, MAX_STUCK));
+            lines.add("… " + more + " more");
+        }
+        return lines.isEmpty() ? "" : Lang.current().pick("where the code stood:\n  ",
+                "onde o código estava:\n  ") + String.join("\n  ", lines);
     }
 
     private static String held(ThreadInfo t) {

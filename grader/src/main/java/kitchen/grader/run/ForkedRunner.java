@@ -213,7 +213,8 @@ public final class ForkedRunner {
                 return;
             }
             String deadlock = Deadlocks.describe();
-            write(RunEvent.deadline(deadlock));
+            // No cycle to show (a class-initialisation deadlock, an endless loop): show where the code stood.
+            write(RunEvent.deadline(deadlock.isBlank() ? Deadlocks.whereStuck() : deadlock));
             System.out.flush();
             endChildren();
             Runtime.getRuntime().halt(0);

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import kitchen.grader.Main;
+import kitchen.grader.Trees;
 import kitchen.grader.cli.CliTest;
 import kitchen.grader.kit.Kit;
 import kitchen.grader.release.ClassroomWorkflow;
@@ -36,9 +37,9 @@ class BatchTest {
     @BeforeAll
     static void cloneTheClass() throws Exception {
         Path subs = FIXTURES.resolve("submissions");
-        copy(subs.resolve("good"), classroom.resolve("ana"));
+        Trees.copy(subs.resolve("good"), classroom.resolve("ana"));
         for (String id : List.of("98-jam", "99-toast")) {
-            copy(KIT.resolve("exercises/" + id + "/src/test"), classroom.resolve("ana/exercises/" + id + "/src/test"));
+            Trees.copy(KIT.resolve("exercises/" + id + "/src/test"), classroom.resolve("ana/exercises/" + id + "/src/test"));
         }
         Files.createDirectories(classroom.resolve("ana/.github/workflows"));
         Files.writeString(classroom.resolve("ana/.github/workflows/classroom.yml"),
@@ -46,10 +47,10 @@ class BatchTest {
         git(classroom.resolve("ana"), "init", "-q");
         git(classroom.resolve("ana"), "-c", "user.name=Ana", "-c", "user.email=ana@example.org", "add", ".");
         git(classroom.resolve("ana"), "-c", "user.name=Ana", "-c", "user.email=ana@example.org", "commit", "-q", "-m", "done");
-        copy(subs.resolve("half"), classroom.resolve("bruno"));
-        copy(subs.resolve("compile-error"), classroom.resolve("carla"));
+        Trees.copy(subs.resolve("half"), classroom.resolve("bruno"));
+        Trees.copy(subs.resolve("compile-error"), classroom.resolve("carla"));
         Files.createDirectories(classroom.resolve("davi"));
-        copy(subs.resolve("good"), classroom.resolve("eva"));
+        Trees.copy(subs.resolve("good"), classroom.resolve("eva"));
         Files.createDirectories(classroom.resolve("eva/exercises/99-toast/src/test/java/toast"));
         Files.writeString(classroom.resolve("eva/exercises/99-toast/src/test/java/toast/ToasterTest.java"),
                 "package toast; class ToasterTest {}");
@@ -149,19 +150,6 @@ class BatchTest {
                 .err()).contains("no such folder");
         assertThat(batch(out, "--jobs", "0").code()).isEqualTo(Main.USAGE);
         assertThat(CliTest.run("batch", classroom.toString()).code()).isEqualTo(Main.USAGE);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     private static void git(Path dir, String... args) throws Exception {
