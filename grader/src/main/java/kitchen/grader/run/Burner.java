@@ -7,6 +7,8 @@ public final class Burner {
     }
 
     public static void main(String[] args) {
+        // Ends with the soak that started it, however the soak ended (Ctrl-C, kill -9): never an orphan.
+        ProcessHandle.current().parent().ifPresent(soak -> soak.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
         long end = System.nanoTime() + Long.parseLong(args[0]) * 1_000_000_000L;
         long x = 0;
         while (System.nanoTime() < end) {
