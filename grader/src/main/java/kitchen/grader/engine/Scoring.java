@@ -92,8 +92,7 @@ final class Scoring {
                     lang.pick("did not finish: the JVM ended under it", "não terminou: a JVM acabou durante o teste"),
                     Duration.ZERO));
         }
-        List<TestResult> zeroed = tests.stream().map(t -> new TestResult(t.name(), t.className(), t.methodName(),
-                t.status(), 0, t.maxPoints(), t.message(), t.duration())).toList();
+        List<TestResult> zeroed = zeroed(tests);
         boolean timedOut = outcome.killed() || watchdog != null;
         ExerciseStatus status = timedOut ? ExerciseStatus.TIMEOUT : ExerciseStatus.CRASHED;
         String message = timedOut ? timeoutMessage(lang, deadline, running, watchdog)
@@ -122,8 +121,7 @@ final class Scoring {
             return new ExerciseResult(result.id(), result.title(), result.score(), result.maxScore(), result.status(),
                     result.message(), tests, result.duration(), result.output());
         }
-        List<TestResult> zeroed = tests.stream().map(t -> new TestResult(t.name(), t.className(), t.methodName(),
-                t.status(), 0, t.maxPoints(), t.message(), t.duration())).toList();
+        List<TestResult> zeroed = zeroed(tests);
         String why = violations.stream().filter(StaticRules.Violation::integrity).map(StaticRules.Violation::reason)
                 .reduce((a, b) -> a + "\n" + b).orElse("");
         return new ExerciseResult(result.id(), result.title(), 0, result.maxScore(), result.status(),
@@ -151,10 +149,15 @@ final class Scoring {
                 + (tampering.othersRunning() > 0 ? lang.pick(
                         "\n(another exercise was running at the same time: grade again with --jobs 1 to tell which)",
                         "\n(outro exercício rodava ao mesmo tempo: corrija de novo com --jobs 1 para saber qual)") : "");
-        List<TestResult> zeroed = result.tests().stream().map(t -> new TestResult(t.name(), t.className(),
-                t.methodName(), t.status(), 0, t.maxPoints(), t.message(), t.duration())).toList();
+        List<TestResult> zeroed = zeroed(result.tests());
         return new ExerciseResult(result.id(), result.title(), 0, result.maxScore(), ExerciseStatus.TAMPERED, message,
                 zeroed, result.duration(), result.output());
+    }
+
+    /** The same tests, each worth nothing: what a run that cannot be trusted earns. */
+    private static List<TestResult> zeroed(List<TestResult> tests) {
+        return tests.stream().map(t -> new TestResult(t.name(), t.className(), t.methodName(), t.status(), 0,
+                t.maxPoints(), t.message(), t.duration())).toList();
     }
 
     private static String timeoutMessage(Lang lang, Duration deadline, String running, RunEvent watchdog) {
