@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -345,7 +343,7 @@ class PhilosopherGradedTest {
     }
 
     private static void assertNoDeadlock(Table table) {
-        Optional<String> deadlock = deadlock(table);
+        Optional<String> deadlock = table.deadlock(MARGIN);
         assertThat(deadlock).withFailMessage(() -> Feedback
                         .observed("a deadlock: %s", "um deadlock: %s", deadlock.orElseThrow())
                         .expected("everyone eats: when the second fork does not come within your patience, give up"
@@ -533,7 +531,7 @@ class PhilosopherGradedTest {
 
     /** Trouble that will not go away by waiting longer: a deadlock, a fork held too long, a busy loop. */
     private static boolean troubled(Table table, List<Dinner.Guest> guests) {
-        return deadlock(table).isPresent()
+        return table.deadlock(MARGIN).isPresent()
                 || table.waits().size() > SPINNING
                 || guests.stream().flatMap(g -> g.holds().stream())
                         .anyMatch(h -> !h.waitsDuring().isEmpty()
@@ -551,54 +549,6 @@ class PhilosopherGradedTest {
     private static boolean stuckEmptyHanded(Table.Wait w) {
         return w.holding().isEmpty() && w.outcome() == Table.Outcome.WAITING
                 && w.duration().compareTo(w.patience().orElse(Duration.ZERO).plus(MARGIN)) > 0;
-    }
-
-    /**
-     * A deadlock at the table now: philosophers in a cycle, each in a request that cannot end on its own
-     * ({@code lock()}, or a {@code tryLock} past its patience plus {@link #MARGIN}) for a fork that the next one
-     * holds. {@link Table#deadlock} is not used: it reads the record while the philosophers change it, and can
-     * link a request granted meanwhile to the hold that followed it ("Plato holds fork 0 and waits for fork
-     * 0"), which ended a scene after one try of a correct solution. Here a philosopher never blocks himself,
-     * and a cycle counts only if, read a second time, every request in it is still stuck and every fork still
-     * in the same hand: a request ends once and a hold ends once, so all its links held at one same instant.
-     * A real deadlock never ends, so it is always seen.
-     */
-    private static Optional<String> deadlock(Table table) {
-        Map<Long, Table.Wait> stuck = new HashMap<>();
-        table.waits().stream().filter(PhilosopherGradedTest::stuck).forEach(w -> stuck.put(w.waiter().id(), w));
-        Map<Fork, Table.Hold> held = new HashMap<>();
-        table.holds().stream().filter(Table.Hold::inHand).forEach(h -> held.put(h.fork(), h));
-        for (Table.Wait start : stuck.values()) {
-            List<Table.Wait> waits = new ArrayList<>();
-            List<Table.Hold> holds = new ArrayList<>();
-            Table.Wait w = start;
-            while (w != null && !waits.contains(w)) {
-                Table.Hold h = held.get(w.fork());
-                waits.add(w);
-                holds.add(h);
-                w = h == null || h.holder().id() == w.waiter().id() ? null : stuck.get(h.holder().id());
-            }
-            if (w == null) {
-                continue;
-            }
-            int from = waits.indexOf(w);
-            List<Table.Wait> cycle = waits.subList(from, waits.size());
-            if (cycle.stream().allMatch(PhilosopherGradedTest::stuck)
-                    && holds.subList(from, holds.size()).stream().allMatch(Table.Hold::inHand)) {
-                return Optional.of(cycle.stream()
-                        .map(c -> c.waiter().label() + " holds " + (c.holding().isEmpty() ? "nothing"
-                                : c.holding().stream().map(h -> h.fork().name()).collect(Collectors.joining(" and ")))
-                                + " and waits for " + c.fork().name())
-                        .collect(Collectors.joining(", ")));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A request still going on that cannot end on its own: {@code lock()}, or past its patience plus MARGIN. */
-    private static boolean stuck(Table.Wait w) {
-        return w.outcome() == Table.Outcome.WAITING
-                && w.patience().map(p -> w.duration().compareTo(p.plus(MARGIN)) > 0).orElse(true);
     }
 
     private static boolean gaveUpRepeatedly(List<Dinner.Guest> guests, int times) {

@@ -3,6 +3,7 @@ package kitchen.forks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -306,22 +307,36 @@ public final class Table {
      * the next one holds, none of which can end on its own (it waits forever, or longer than its patience
      * plus {@code margin}). Described as "Plato holds fork 0 and waits for fork 1, Kant holds fork 1 and
      * waits for fork 0".
+     *
+     * <p>The philosophers change the record while it is read, so the requests and the hands are read at two
+     * different moments: a request granted in between would be linked to the hold that followed it, a cycle
+     * of one ("Plato holds fork 0 and waits for fork 0") that ends a correct scene. So a thread never blocks
+     * itself here, and a cycle counts only if, read a second time, every request in it is still going on and
+     * every fork still in the same hand: a request ends once and a hold ends once, so all the links held at
+     * one same instant. A real deadlock never ends, so it is always seen.
      */
     public Optional<String> deadlock(Duration margin) {
-        Map<Long, Wait> stuck = waiting.entrySet().stream()
-                .filter(e -> e.getValue().isStuck(margin))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<Long, Wait> stuck = new HashMap<>();
+        waiting.values().stream().filter(w -> w.isStuck(margin)).forEach(w -> stuck.put(w.waiter().id(), w));
+        Map<Fork, Hold> held = Map.copyOf(inHand);
         for (Wait start : stuck.values()) {
             List<Wait> path = new ArrayList<>();
+            List<Hold> links = new ArrayList<>();
             Wait w = start;
             while (w != null && !path.contains(w)) {
+                Hold h = held.get(w.fork());
                 path.add(w);
-                Hold holder = inHand.get(w.fork());
-                w = holder == null ? null : stuck.get(holder.holder().id());
+                links.add(h);
+                w = h == null || h.holder().id() == w.waiter().id() ? null : stuck.get(h.holder().id());
             }
-            if (w != null) {
-                return Optional.of(path.subList(path.indexOf(w), path.size()).stream()
-                        .map(this::describe).collect(Collectors.joining(", ")));
+            if (w == null) {
+                continue;
+            }
+            int from = path.indexOf(w);
+            List<Wait> cycle = path.subList(from, path.size());
+            if (cycle.stream().allMatch(c -> c.isStuck(margin))
+                    && links.subList(from, links.size()).stream().allMatch(Hold::inHand)) {
+                return Optional.of(cycle.stream().map(Table::describe).collect(Collectors.joining(", ")));
             }
         }
         return Optional.empty();
@@ -332,10 +347,9 @@ public final class Table {
         return journal;
     }
 
-    private String describe(Wait w) {
-        long who = w.waiter().id();
-        String held = inHand.values().stream().filter(h -> h.holder().id() == who)
-                .map(h -> h.fork().name()).sorted().collect(Collectors.joining(" and "));
+    /** A thread cannot pick up a fork while it waits, so the forks it held when it asked are its hands now. */
+    private static String describe(Wait w) {
+        String held = w.holding().stream().map(h -> h.fork().name()).sorted().collect(Collectors.joining(" and "));
         return w.waiter().label() + " holds " + (held.isEmpty() ? "nothing" : held) + " and waits for "
                 + w.fork().name();
     }
