@@ -18,6 +18,8 @@ public final class Rendezvous {
     private final int parties;
     private final Duration timeout;
     private final CountDownLatch open;
+    /** Every arrival so far: the one that makes it {@code parties} is the one that completes the meeting. */
+    private final AtomicInteger arrivals = new AtomicInteger();
     private final AtomicInteger inside = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private volatile boolean broken;
@@ -42,6 +44,7 @@ public final class Rendezvous {
             if (broken) {
                 return false;
             }
+            arrivals.incrementAndGet();
             open.countDown();
             if (open.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 return !broken;
@@ -57,15 +60,18 @@ public final class Rendezvous {
      * Registers an arrival without waiting, for one-thread (non-blocking) callers. Arrivals count as
      * "inside" until {@link #leave()}.
      *
-     * @return true if this arrival is the one that completes the meeting
+     * @return true if this arrival is the one that completes the meeting: exactly one caller, however many
+     *     race here or arrive after it
      */
     public boolean arrive() {
         enter();
         if (broken) {
             return false;
         }
+        // Not "count is zero now": two racing callers could both see that, and so could every late one.
+        boolean last = arrivals.incrementAndGet() == parties;
         open.countDown();
-        return open.getCount() == 0 && !broken;
+        return last && !broken;
     }
 
     /** The counterpart of {@link #arrive()}. */
