@@ -38,6 +38,8 @@ class PhilosopherGradedTest {
     private static final Duration SCENE = TimeScale.millis(5_000);
     /** How long the forced interleaving waits for everyone to hold a first fork. */
     private static final Duration GATHERING = TimeScale.millis(3_000);
+    /** How many back-offs must all be equal before a pause counts as the same for everyone. */
+    private static final int ENOUGH_BACK_OFFS = 30;
     /** More requests than this at one table is a busy loop: the scene stops, so the record stays small. */
     private static final int SPINNING = 20_000;
 
@@ -491,7 +493,15 @@ class PhilosopherGradedTest {
                 .isZero();
     }
 
+    /**
+     * A constant pause is the same on every try, so watching longer never lets it through; a correct
+     * random pause drawn from only two values looks constant over 12 back-offs once in 2 000 dinners, over 30
+     * once in 500 million. So before judging, watch until the pauses differ or there are 30 of them.
+     */
     private static void assertBackOffsDiffer(Table table, List<Dinner.Guest> guests) {
+        Dinner.watch(SCENE, () -> guests.stream().anyMatch(Dinner.Guest::done)
+                || guests.stream().flatMap(g -> g.backOffs().stream()).map(Table.BackOff::pause).distinct().count() > 1
+                || guests.stream().mapToLong(g -> g.backOffs().size()).sum() >= ENOUGH_BACK_OFFS);
         List<Duration> pauses = guests.stream().flatMap(g -> g.backOffs().stream()).map(Table.BackOff::pause).toList();
         Set<Duration> different = Set.copyOf(pauses);
         String pause = different.stream().findFirst().map(d -> d.toNanos() / 1_000_000.0 + " ms").orElse("");
