@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "soak",
         mixinStandardHelpOptions = true,
         description = {
-            "Grades the reference solutions and every known mistake N times, by default while other processes",
-            "keep every core busy, and prints: exercise, runs, false failures, missed mistakes. Exit code 3 when",
-            "any solution lost a point or any mistake was missed."
+            "Grades the reference solutions, every correct variant and every known mistake N times, by default",
+            "while other processes keep every core busy, and prints: exercise, runs, false failures, missed",
+            "mistakes. Exit code 3 when a solution or a correct variant lost a point or a mistake was missed."
         })
 final class SoakCommand implements Callable<Integer> {
 
@@ -35,7 +35,7 @@ final class SoakCommand implements Callable<Integer> {
     int runs;
 
     @Option(names = "--mistake-runs", paramLabel = "M",
-            description = "grade each known mistake in the first M runs only (default: every run)")
+            description = "grade each correct variant and known mistake in the first M runs only (default: every run)")
     Integer mistakeRuns;
 
     @Option(names = "--no-load", description = "don't keep the cores busy")

@@ -14,6 +14,7 @@ import kitchen.grader.engine.Progress;
 import kitchen.grader.kit.Exercise;
 import kitchen.grader.kit.Kit;
 import kitchen.grader.kit.KnownMistake;
+import kitchen.grader.kit.KnownVariant;
 import kitchen.grader.kit.MistakeVerdict;
 import kitchen.grader.kit.Submission;
 import kitchen.grader.run.Burner;
@@ -22,14 +23,23 @@ import kitchen.grader.score.ExerciseStatus;
 import kitchen.grader.score.Grade;
 
 /**
- * The flake soak: grades the reference solutions N times and each known mistake N times, optionally
- * while other processes keep every core busy, and counts false failures (a solution below full marks)
- * and missed mistakes. Grading must be right every time, so any count above 0 is a bug in the kit.
+ * The flake soak: grades the reference solutions N times, and each correct variant and known mistake in
+ * the first M of those runs, optionally while other processes keep every core busy, and counts false
+ * failures (a solution or a correct variant below full marks) and missed mistakes. Grading must be right
+ * every time, so any count above 0 is a bug in the kit.
  */
 public final class Soak {
 
-    /** One exercise's tally. */
-    public record Row(String exercise, int runs, int falseFailures, int mistakes, int missed, long medianMillis) {
+    /**
+     * One exercise's tally.
+     *
+     * @param runs          gradings of the reference solution
+     * @param variants      gradings of correct variants
+     * @param falseFailures gradings of the solution or a variant that lost a point
+     * @param medianMillis  the reference solution's median grading time
+     */
+    public record Row(String exercise, int runs, int variants, int falseFailures, int mistakes, int missed,
+            long medianMillis) {
     }
 
     private final Kit kit;
@@ -42,7 +52,7 @@ public final class Soak {
         this.log = log;
     }
 
-    /** @param mistakeRuns in how many of the runs (the first ones) each known mistake is graded too */
+    /** @param mistakeRuns in how many of the runs (the first ones) each correct variant and known mistake is graded too */
     public List<Row> run(List<Exercise> exercises, int runs, int mistakeRuns, boolean load) throws IOException {
         List<Process> burners = load ? startBurners() : List.of();
         try {
@@ -62,6 +72,7 @@ public final class Soak {
             missed.put(e.id(), 0);
         });
         List<KnownMistake> mistakes = KnownMistake.all(kit).stream().filter(m -> exercises.contains(m.exercise())).toList();
+        List<KnownVariant> variants = KnownVariant.all(kit).stream().filter(v -> exercises.contains(v.exercise())).toList();
         for (int run = 1; run <= runs; run++) {
             Grade grade = new Grader(kit, options).grade(Submission.solutions(kit), exercises, Progress.NONE);
             for (ExerciseResult r : grade.exercises()) {
@@ -72,6 +83,15 @@ public final class Soak {
                             r.status().json(), r.failedTests().stream().map(t -> "  - " + t.name() + ": " + t.message())
                                     .reduce("", (a, b) -> a + b + "\n") + r.message());
                 }
+            }
+            for (KnownVariant v : run <= mistakeRuns ? variants : List.<KnownVariant>of()) {
+                Grade g = new Grader(kit, options).grade(Submission.of(v.slug(), Map.of(v.exercise().id(), v.sources())),
+                        List.of(v.exercise()), Progress.NONE);
+                int graded = run;
+                v.problem(g.exercises().getFirst()).ifPresent(problem -> {
+                    falseFailures.merge(v.exercise().id(), 1, Integer::sum);
+                    log.printf("run %d: variant %s/%s: %s%n", graded, v.exercise().id(), v.slug(), problem);
+                });
             }
             for (KnownMistake m : run <= mistakeRuns ? mistakes : List.<KnownMistake>of()) {
                 Grade g = new Grader(kit, options.onlyTests(List.of(m.test())))
@@ -90,17 +110,19 @@ public final class Soak {
             times.sort(null);
             long median = times.isEmpty() ? 0 : times.get(times.size() / 2);
             int count = (int) mistakes.stream().filter(m -> m.exercise().equals(e)).count();
-            rows.add(new Row(e.id(), runs, falseFailures.get(e.id()), count * mistakeRuns, missed.get(e.id()), median));
+            int correct = (int) variants.stream().filter(v -> v.exercise().equals(e)).count();
+            rows.add(new Row(e.id(), runs, correct * mistakeRuns, falseFailures.get(e.id()), count * mistakeRuns,
+                    missed.get(e.id()), median));
         }
         return rows;
     }
 
     public static String table(List<Row> rows, boolean load) {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-28s %5s %15s %17s %15s %14s%n",
-                "exercise", "runs", "false failures", "mistake gradings", "missed mistakes", "median time"));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-28s %5s %9s %15s %17s %15s %14s%n",
+                "exercise", "runs", "variants", "false failures", "mistake gradings", "missed mistakes", "median time"));
         for (Row r : rows) {
-            out.append(String.format(Locale.ROOT, "%-28s %5d %15d %17d %15d %12.1f s%n", r.exercise(), r.runs(),
-                    r.falseFailures(), r.mistakes(), r.missed(), r.medianMillis() / 1000.0));
+            out.append(String.format(Locale.ROOT, "%-28s %5d %9d %15d %17d %15d %12.1f s%n", r.exercise(), r.runs(),
+                    r.variants(), r.falseFailures(), r.mistakes(), r.missed(), r.medianMillis() / 1000.0));
         }
         out.append(load ? "(with every core kept busy by other processes)\n" : "(machine not loaded on purpose)\n");
         return out.toString();

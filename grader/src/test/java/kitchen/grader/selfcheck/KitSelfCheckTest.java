@@ -12,6 +12,7 @@ import kitchen.grader.engine.Progress;
 import kitchen.grader.kit.Exercise;
 import kitchen.grader.kit.Kit;
 import kitchen.grader.kit.KnownMistake;
+import kitchen.grader.kit.KnownVariant;
 import kitchen.grader.kit.MistakeVerdict;
 import kitchen.grader.kit.Submission;
 import kitchen.grader.run.Calibration;
@@ -27,8 +28,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The kit checks itself through the real grader: every reference solution scores full marks, every
- * untouched stub compiles and scores 0, and every known-wrong submission fails the test that names its
- * mistake with the message it is expected to give.
+ * untouched stub compiles and scores 0, every correct variant (written another way than the reference)
+ * scores full marks too, and every known-wrong submission fails the test that names its mistake with the
+ * message it is expected to give.
  */
 class KitSelfCheckTest {
 
@@ -96,6 +98,17 @@ class KitSelfCheckTest {
                             Progress.NONE);
             ExerciseResult r = grade.exercises().getFirst();
             assertThat(MistakeVerdict.problem(m, r)).as(m.exercise().id() + " / " + m.slug()).isEmpty();
+        }));
+    }
+
+    @TestFactory
+    @DisplayName("every correct variant, written another way than the reference, scores full marks")
+    Stream<DynamicTest> correctVariantsScoreFullMarks() {
+        return KnownVariant.all(KIT).stream().map(v -> DynamicTest.dynamicTest(v.exercise().id() + " / " + v.slug(), () -> {
+            Grade grade = new Grader(KIT, OPTIONS)
+                    .grade(Submission.of(v.slug(), Map.of(v.exercise().id(), v.sources())), List.of(v.exercise()),
+                            Progress.NONE);
+            assertThat(v.problem(grade.exercises().getFirst())).as(v.exercise().id() + " / " + v.slug()).isEmpty();
         }));
     }
 

@@ -1,0 +1,69 @@
+package kitchen.grader.kit;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import kitchen.grader.score.ExerciseResult;
+import kitchen.grader.score.ExerciseStatus;
+
+/**
+ * A correct submission written another way than the reference solution, kept in the instructor repository
+ * ({@code solutions/<id>/variants/<slug>/}): the grader must give it full marks every time, so the graded
+ * tests judge what the lesson asks and not how the reference happens to do it.
+ *
+ * @param sources the student sources ({@code src/main/java})
+ * @param about   how this variant is written, one sentence
+ */
+public record KnownVariant(Exercise exercise, String slug, Path sources, String about) {
+
+    public static final String ABOUT = "variant.properties";
+
+    /** Every correct variant of the kit, by exercise then slug. */
+    public static List<KnownVariant> all(Kit kit) {
+        List<KnownVariant> found = new ArrayList<>();
+        for (Exercise e : kit.exercises()) {
+            Path dir = kit.root().resolve("solutions").resolve(e.id()).resolve("variants");
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> slugs = Files.list(dir)) {
+                for (Path v : slugs.filter(Files::isDirectory).sorted().toList()) {
+                    Properties p = new Properties();
+                    try (Reader in = Files.newBufferedReader(v.resolve(ABOUT), StandardCharsets.UTF_8)) {
+                        p.load(in);
+                    }
+                    String about = p.getProperty("about", "").trim();
+                    if (about.isEmpty()) {
+                        throw new IllegalStateException(v.resolve(ABOUT) + " says nothing about the variant");
+                    }
+                    found.add(new KnownVariant(e, v.getFileName().toString(), v.resolve("src/main/java"), about));
+                }
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+        return found;
+    }
+
+    /** Empty when the variant got full marks; otherwise what it lost, test by test. */
+    public Optional<String> problem(ExerciseResult result) {
+        if (result.status() != ExerciseStatus.GRADED) {
+            return Optional.of("not graded (" + result.status().json() + "): " + result.message());
+        }
+        if (result.score() == result.maxScore()) {
+            return Optional.empty();
+        }
+        StringBuilder lost = new StringBuilder(result.score() + "/" + result.maxScore() + " for a correct variant ("
+                + about + ")");
+        result.failedTests().forEach(t -> lost.append("\n  - ").append(t.name()).append(": ").append(t.message()));
+        return Optional.of(lost.toString());
+    }
+}
