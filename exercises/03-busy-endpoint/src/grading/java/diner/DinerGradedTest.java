@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import kitchen.grading.Feedback;
@@ -55,6 +56,8 @@ class DinerGradedTest {
     private static final Duration CROWD_WINDOW = TimeScale.millis(2_000);
     /** The bound on any other wait for something that should happen at once. */
     private static final Duration WAIT_LIMIT = TimeScale.millis(5_000);
+    /** Backstop for bakes kept spinning on their cores: longer than the whole check made while they spin. */
+    private static final Duration SPIN_LIMIT = WAIT_LIMIT.multipliedBy(3);
     /** Second check for the rush, wide: about one latency is expected, and one after another takes 20 s. */
     private static final Duration RUSH_LIMIT = TimeScale.scaled(LATENCY.multipliedBy(RUSH / 2));
     /** Small bakes: the oven's bounds are proven by its door, not by how long a bake takes. */
@@ -163,7 +166,9 @@ class DinerGradedTest {
         // Opens only if one bake more than the cores is inside at once: a bounded diner never opens it. The
         // test lets everyone in itself; the door's own timeout is only a backstop.
         Rendezvous door = new Rendezvous(CORES + 1, GATE_LIMIT);
-        Oven oven = new Oven(door);
+        // Once through the door, each bake keeps its core busy until the test cools the oven, as a long bake would.
+        CountDownLatch cooled = new CountDownLatch(1);
+        Oven oven = new Oven(door).keepsTheCoresBusyUntil(cooled, SPIN_LIMIT);
         visit = Visit.open(new Pantry(QUICK), oven);
         // The pantry order below must be answered while bakes wait at the door: let it not pay for a cold start.
         expectAnswers(List.of(fetchOrder("pepper")));
@@ -184,6 +189,17 @@ class DinerGradedTest {
         // An unbounded diner crowds the door within this window; a bounded one never does. Then all may bake.
         Visit.eventually(CROWD_WINDOW, door::met);
         door.breakNow();
+        // Now one bake per core spins. On platform threads the system shares the cores with the pantry's threads;
+        // bakes on virtual threads hold every carrier, and no pantry order can run until a bake ends. A diner
+        // with fewer bakers than cores leaves a core free: "one baker" is another test's business.
+        boolean hot = Visit.eventually(WAIT_LIMIT, () -> oven.spinning() >= CORES);
+        CompletableFuture<Guests.Answer> sugar = hot ? visit.guests.order("/pantry?item=sugar") : null;
+        boolean sugarWhileHot = !hot || Visit.eventually(WAIT_LIMIT, sugar::isDone) && oven.spinning() >= CORES
+                && sugar.join().is(200, "a jar of sugar");
+        int spun = oven.spinning();
+        String sugarGot = !hot ? "" : sugar.isDone() ? sugar.join().describe()
+                : Lang.current().pick("no answer", "nenhuma resposta");
+        cooled.countDown();
 
         assertThat(oven.crew().peak()).withFailMessage(Feedback
                         .observed("%d bakes were in the oven at the same time, on a machine with %d cores",
@@ -211,6 +227,22 @@ class DinerGradedTest {
                         .hint("if one thread (or one pool) runs every order, a busy oven holds up the whole diner",
                                 "se uma thread (ou um pool) roda todos os pedidos, um forno ocupado segura o "
                                         + "restaurante inteiro")
+                        .picture(() -> Timeline.of(oven.journal())))
+                .isTrue();
+        assertThat(sugarWhileHot).withFailMessage(Feedback
+                        .observed("a pantry order sent while %d bakes kept every core busy got %s within %d ms",
+                                "um pedido à despensa enviado enquanto %d fornadas ocupavam todos os núcleos recebeu %s"
+                                        + " em %d ms",
+                                spun, sugarGot, WAIT_LIMIT.toMillis())
+                        .expected("200 \"a jar of sugar\": pantry orders go on while every core bakes",
+                                "200 \"a jar of sugar\": pedidos à despensa seguem enquanto todos os núcleos assam")
+                        .hint("a bake never waits, so a bake on a virtual thread holds its carrier until it ends: one"
+                                        + " per core takes every carrier the pantry orders need; bake on platform"
+                                        + " threads of their own, which the system shares with everyone",
+                                "uma fornada nunca espera, então uma fornada numa thread virtual segura o seu"
+                                        + " carregador até o fim: uma por núcleo toma todos os carregadores de que os"
+                                        + " pedidos à despensa precisam; asse em threads de plataforma próprias, que o"
+                                        + " sistema reparte com todos")
                         .picture(() -> Timeline.of(oven.journal())))
                 .isTrue();
         expectAnswers(loaves, Guests.answers(baking));

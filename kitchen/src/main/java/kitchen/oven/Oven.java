@@ -3,8 +3,11 @@ package kitchen.oven;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import kitchen.pantry.Crew;
 import kitchen.trace.Journal;
 import kitchen.trace.Rendezvous;
@@ -26,7 +29,9 @@ import kitchen.trace.Rendezvous;
  * <p>Graded tests also build ovens with a door ({@link #Oven(Rendezvous)}): every bake first meets the others
  * at the door, a {@link Rendezvous} that only bakes inside the oven at the same time can open, and that lets
  * everyone go on when its timeout passes. While a bake waits at the door it holds no core, so only the
- * caller's own bound decides how many bakes get in.
+ * caller's own bound decides how many bakes get in. An oven that {@link #keepsTheCoresBusyUntil keeps the
+ * cores busy} makes every bake, once through the door, spin on its core until the test lets it go: the short
+ * bakes of a test then hold their threads the way long real ones do, long enough to see what else can run.
  */
 public final class Oven {
 
@@ -36,6 +41,9 @@ public final class Oven {
     private final Rendezvous door;
     private final Journal journal = new Journal();
     private final Crew crew = new Crew();
+    private final AtomicInteger spinning = new AtomicInteger();
+    private volatile CountDownLatch cooled;
+    private volatile Duration spinAtMost;
 
     /** An oven that bakes at once. */
     public Oven() {
@@ -45,6 +53,22 @@ public final class Oven {
     /** For graded tests: every bake first meets the others at {@code door}. */
     public Oven(Rendezvous door) {
         this.door = Objects.requireNonNull(door, "door");
+    }
+
+    /**
+     * For graded tests: from now on every bake, once through the door, keeps its core busy until {@code cooled}
+     * opens or {@code atMost} passes. It spins and never blocks, as a long bake would: on a platform thread the
+     * system still shares the core with other threads; a virtual thread holds its carrier all along.
+     */
+    public Oven keepsTheCoresBusyUntil(CountDownLatch cooled, Duration atMost) {
+        this.spinAtMost = Objects.requireNonNull(atMost, "atMost");
+        this.cooled = Objects.requireNonNull(cooled, "cooled");
+        return this;
+    }
+
+    /** How many bakes are spinning now ({@link #keepsTheCoresBusyUntil}). */
+    public int spinning() {
+        return spinning.get();
     }
 
     /**
@@ -71,6 +95,7 @@ public final class Oven {
             if (door != null) {
                 door.arriveAndAwait();
             }
+            spin();
             MessageDigest sha256 = sha256();
             byte[] digest = sha256.digest(dough.getBytes(StandardCharsets.UTF_8));
             for (int i = 1; i < rounds; i++) {
@@ -92,6 +117,23 @@ public final class Oven {
     /** How many bakes are in the oven now, the most at once, and their threads. */
     public Crew crew() {
         return crew;
+    }
+
+    private void spin() {
+        CountDownLatch until = cooled;
+        if (until == null) {
+            return;
+        }
+        long end = System.nanoTime() + spinAtMost.toNanos();
+        spinning.incrementAndGet();
+        try {
+            // getCount() never blocks: this loop is CPU work, like a bake.
+            while (until.getCount() > 0 && System.nanoTime() - end < 0) {
+                Thread.onSpinWait();
+            }
+        } finally {
+            spinning.decrementAndGet();
+        }
     }
 
     private static MessageDigest sha256() {

@@ -2,11 +2,13 @@ package kitchen.oven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -66,5 +68,26 @@ class OvenTest {
 
         assertThat(oven.bake("rye", 1)).hasSize(64);
         assertThat(door.broken()).isTrue();
+    }
+
+    @Test
+    void aHotOvenKeepsEveryBakeSpinningUntilItIsCooledOrItsTimeRunsOut() throws Exception {
+        CountDownLatch cooled = new CountDownLatch(1);
+        Oven oven = new Oven().keepsTheCoresBusyUntil(cooled, Duration.ofSeconds(30));
+        try (ExecutorService bakers = Executors.newFixedThreadPool(2)) {
+            Future<String> rye = bakers.submit(() -> oven.bake("rye", 1));
+            Future<String> spelt = bakers.submit(() -> oven.bake("spelt", 1));
+            await().atMost(Duration.ofSeconds(10)).until(() -> oven.spinning() == 2);
+            assertThat(rye.isDone() || spelt.isDone()).as("still spinning").isFalse();
+
+            cooled.countDown();
+
+            assertThat(rye.get()).hasSize(64);
+            assertThat(spelt.get()).hasSize(64);
+            assertThat(oven.spinning()).isZero();
+        }
+        Oven forgotten = new Oven().keepsTheCoresBusyUntil(new CountDownLatch(1),
+                Duration.ofMillis(50));
+        assertThat(forgotten.bake("rye", 1)).as("the time runs out").hasSize(64);
     }
 }
