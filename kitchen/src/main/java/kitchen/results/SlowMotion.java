@@ -72,8 +72,10 @@ import kitchen.grading.TimeScale;
  *
  * <p>What it can and cannot see: field reads and writes, not array elements, and not the updates the JDK
  * makes through {@code Unsafe} or var handles (an {@code AtomicInteger.incrementAndGet} is one indivisible
- * step here, as it is on the machine). Races that need two preemptions in one step, or that only memory
- * reordering shows, are left to stress tests.
+ * step here, as it is on the machine). Final fields are not watched: one is written once, before its object
+ * is shared, so pausing before reading it changes nothing, and watching every final field of an immutable
+ * structure (a chain of records a lock-free board walks) only multiplied the takes. Races that need two
+ * preemptions in one step, or that only memory reordering shows, are left to stress tests.
  */
 public final class SlowMotion {
 
@@ -465,10 +467,10 @@ public final class SlowMotion {
             }
         }
 
-        /** Every field of a class under test, read or written by either player. */
+        /** Every field of a class under test that can change, read or written by either player. */
         private void watchClass(ReferenceType type) {
             for (Field field : type.fields()) {
-                if (field.isSynthetic()) {
+                if (field.isSynthetic() || field.isFinal()) {
                     continue;
                 }
                 for (ThreadReference player : players) {
@@ -571,7 +573,7 @@ public final class SlowMotion {
                 paths.put(object.uniqueID(), path);
                 if (!underTest(type)) {
                     for (Field field : type.allFields()) {
-                        if (!field.isStatic()) {
+                        if (!field.isStatic() && !field.isFinal()) {
                             for (WatchpointRequest request : List.of(requests.createAccessWatchpointRequest(field),
                                     requests.createModificationWatchpointRequest(field))) {
                                 request.addInstanceFilter(object);
