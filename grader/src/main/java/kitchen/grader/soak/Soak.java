@@ -52,7 +52,10 @@ public final class Soak {
         this.log = log;
     }
 
-    /** @param mistakeRuns in how many of the runs (the first ones) each correct variant and known mistake is graded too */
+    /**
+     * @param mistakeRuns in how many of the runs (the first ones) each correct variant and known mistake is
+     *                    graded too
+     */
     public List<Row> run(List<Exercise> exercises, int runs, int mistakeRuns, boolean load) throws IOException {
         List<Process> burners = load ? startBurners() : List.of();
         try {
