@@ -500,9 +500,8 @@ class PhilosopherGradedTest {
      */
     private static void assertBackOffsDiffer(Table table, List<Dinner.Guest> guests) {
         Dinner.watch(SCENE, () -> guests.stream().anyMatch(Dinner.Guest::done)
-                || guests.stream().flatMap(g -> g.backOffs().stream()).map(Table.BackOff::pause).distinct().count() > 1
-                || guests.stream().mapToLong(g -> g.backOffs().size()).sum() >= ENOUGH_BACK_OFFS);
-        List<Duration> pauses = guests.stream().flatMap(g -> g.backOffs().stream()).map(Table.BackOff::pause).toList();
+                || Set.copyOf(pauses(guests)).size() > 1 || pauses(guests).size() >= ENOUGH_BACK_OFFS);
+        List<Duration> pauses = pauses(guests);
         Set<Duration> different = Set.copyOf(pauses);
         String pause = different.stream().findFirst().map(d -> d.toNanos() / 1_000_000.0 + " ms").orElse("");
         assertThat(different.size()).withFailMessage(Feedback
@@ -559,6 +558,11 @@ class PhilosopherGradedTest {
     private static boolean stuckEmptyHanded(Table.Wait w) {
         return w.holding().isEmpty() && w.outcome() == Table.Outcome.WAITING
                 && w.duration().compareTo(w.patience().orElse(Duration.ZERO).plus(MARGIN)) > 0;
+    }
+
+    /** Every back-off the guests asked for, guest after guest. */
+    private static List<Duration> pauses(List<Dinner.Guest> guests) {
+        return guests.stream().flatMap(g -> g.backOffs().stream()).map(Table.BackOff::pause).toList();
     }
 
     private static boolean gaveUpRepeatedly(List<Dinner.Guest> guests, int times) {

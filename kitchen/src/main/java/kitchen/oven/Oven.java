@@ -61,6 +61,7 @@ public final class Oven {
      * system still shares the core with other threads; a virtual thread holds its carrier all along.
      */
     public Oven keepsTheCoresBusyUntil(CountDownLatch cooled, Duration atMost) {
+        // atMost first: spin() reads cooled first, so a bake that sees the latch also sees its limit.
         this.spinAtMost = Objects.requireNonNull(atMost, "atMost");
         this.cooled = Objects.requireNonNull(cooled, "cooled");
         return this;

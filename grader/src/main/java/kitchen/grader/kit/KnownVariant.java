@@ -1,16 +1,8 @@
 package kitchen.grader.kit;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.stream.Stream;
 import kitchen.grader.score.ExerciseResult;
 import kitchen.grader.score.ExerciseStatus;
 
@@ -22,35 +14,19 @@ import kitchen.grader.score.ExerciseStatus;
  * @param sources the student sources ({@code src/main/java})
  * @param about   how this variant is written, one sentence
  */
-public record KnownVariant(Exercise exercise, String slug, Path sources, String about) {
+public record KnownVariant(Exercise exercise, String slug, Path sources, String about) implements KeptSubmission {
 
     public static final String ABOUT = "variant.properties";
 
     /** Every correct variant of the kit, by exercise then slug. */
     public static List<KnownVariant> all(Kit kit) {
-        List<KnownVariant> found = new ArrayList<>();
-        for (Exercise e : kit.exercises()) {
-            Path dir = kit.root().resolve("solutions").resolve(e.id()).resolve("variants");
-            if (!Files.isDirectory(dir)) {
-                continue;
+        return KeptSubmission.all(kit, "variants", ABOUT, (e, dir, p) -> {
+            String about = p.getProperty("about", "").trim();
+            if (about.isEmpty()) {
+                throw new IllegalStateException(dir.resolve(ABOUT) + " says nothing about the variant");
             }
-            try (Stream<Path> slugs = Files.list(dir)) {
-                for (Path v : slugs.filter(Files::isDirectory).sorted().toList()) {
-                    Properties p = new Properties();
-                    try (Reader in = Files.newBufferedReader(v.resolve(ABOUT), StandardCharsets.UTF_8)) {
-                        p.load(in);
-                    }
-                    String about = p.getProperty("about", "").trim();
-                    if (about.isEmpty()) {
-                        throw new IllegalStateException(v.resolve(ABOUT) + " says nothing about the variant");
-                    }
-                    found.add(new KnownVariant(e, v.getFileName().toString(), v.resolve("src/main/java"), about));
-                }
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-        }
-        return found;
+            return new KnownVariant(e, dir.getFileName().toString(), dir.resolve("src/main/java"), about);
+        });
     }
 
     /** Empty when the variant got full marks; otherwise what it lost, test by test. */

@@ -88,7 +88,7 @@ public final class Soak {
                 }
             }
             for (KnownVariant v : run <= mistakeRuns ? variants : List.<KnownVariant>of()) {
-                Grade g = new Grader(kit, options).grade(Submission.of(v.slug(), Map.of(v.exercise().id(), v.sources())),
+                Grade g = new Grader(kit, options).grade(v.submission(),
                         List.of(v.exercise()), Progress.NONE);
                 int graded = run;
                 v.problem(g.exercises().getFirst()).ifPresent(problem -> {
@@ -98,7 +98,7 @@ public final class Soak {
             }
             for (KnownMistake m : run <= mistakeRuns ? mistakes : List.<KnownMistake>of()) {
                 Grade g = new Grader(kit, options.onlyTests(List.of(m.test())))
-                        .grade(Submission.of(m.slug(), Map.of(m.exercise().id(), m.sources())), List.of(m.exercise()),
+                        .grade(m.submission(), List.of(m.exercise()),
                                 Progress.NONE);
                 MistakeVerdict.problem(m, g.exercises().getFirst()).ifPresent(problem -> {
                     missed.merge(m.exercise().id(), 1, Integer::sum);

@@ -3,7 +3,6 @@ package kitchen.grader.selfcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kitchen.grader.engine.Grader;
@@ -94,7 +93,7 @@ class KitSelfCheckTest {
         assertThat(all).as("known mistakes kept in the kit").isNotEmpty();
         return all.stream().map(m -> DynamicTest.dynamicTest(m.exercise().id() + " / " + m.slug(), () -> {
             Grade grade = new Grader(KIT, OPTIONS.onlyTests(List.of(m.test())))
-                    .grade(Submission.of(m.slug(), Map.of(m.exercise().id(), m.sources())), List.of(m.exercise()),
+                    .grade(m.submission(), List.of(m.exercise()),
                             Progress.NONE);
             ExerciseResult r = grade.exercises().getFirst();
             assertThat(MistakeVerdict.problem(m, r)).as(m.exercise().id() + " / " + m.slug()).isEmpty();
@@ -108,7 +107,7 @@ class KitSelfCheckTest {
         assertThat(all).as("correct variants kept in the kit").isNotEmpty();
         return all.stream().map(v -> DynamicTest.dynamicTest(v.exercise().id() + " / " + v.slug(), () -> {
             Grade grade = new Grader(KIT, OPTIONS)
-                    .grade(Submission.of(v.slug(), Map.of(v.exercise().id(), v.sources())), List.of(v.exercise()),
+                    .grade(v.submission(), List.of(v.exercise()),
                             Progress.NONE);
             assertThat(v.problem(grade.exercises().getFirst())).as(v.exercise().id() + " / " + v.slug()).isEmpty();
         }));
