@@ -32,16 +32,36 @@ final class ExerciseGrading {
     private final Options options;
     private final Lang lang;
     private final KitGuard guard;
+    /** The most this exercise's JVM may run: what is left of the grading's budget, or null for no such cap. */
+    private final Duration cap;
 
-    ExerciseGrading(Kit kit, Exercise exercise, Options options, KitGuard guard) {
+    ExerciseGrading(Kit kit, Exercise exercise, Options options, KitGuard guard, Duration cap) {
         this.kit = kit;
         this.exercise = exercise;
         this.options = options;
         this.lang = options.lang();
         this.guard = guard;
+        this.cap = cap;
     }
 
+    /** The exercise's verdict, with every graded test listed whether it ran or not. */
     ExerciseResult grade(Path studentSources) {
+        return Scoring.completed(verdict(studentSources), exercise, lang);
+    }
+
+    /** What an exercise earns when the grading's budget ran out before it could run. */
+    static ExerciseResult outOfBudget(Exercise exercise, Lang lang, Duration budget) {
+        String message = lang.pick(
+                "not run: the grading's whole time budget (" + budget.toSeconds() + " s) was spent on the exercises "
+                        + "before it; hint: an exercise above hangs or runs until its deadline: fix it, and this one runs",
+                "não rodou: o tempo total da correção (" + budget.toSeconds() + " s) foi gasto nos exercícios "
+                        + "anteriores; dica: um exercício acima trava ou roda até o prazo: corrija-o, e este vai rodar");
+        ExerciseResult result = new ExerciseResult(exercise.id(), exercise.title(lang), 0, exercise.points(),
+                ExerciseStatus.NOT_RUN, message, List.of(), Duration.ZERO, "");
+        return Scoring.completed(result, exercise, lang);
+    }
+
+    private ExerciseResult verdict(Path studentSources) {
         long t0 = System.nanoTime();
         if (!Files.isDirectory(studentSources)) {
             return notRun(ExerciseStatus.MISSING, lang.pick(
@@ -125,9 +145,10 @@ final class ExerciseGrading {
         return tampering == null ? result : Scoring.tampered(result, tampering, lang);
     }
 
-    /** The exercise's hard deadline on this machine. */
+    /** The exercise's hard deadline on this machine, cut to what is left of the grading's budget. */
     Duration deadline() {
-        return Duration.ofMillis(Math.round(exercise.deadlineSeconds() * 1000.0 * Math.max(1.0, options.timeScale())));
+        Duration own = Duration.ofMillis(Math.round(exercise.deadlineSeconds() * 1000.0 * Math.max(1.0, options.timeScale())));
+        return cap == null || cap.compareTo(own) >= 0 ? own : cap;
     }
 
     private ExerciseResult notRun(ExerciseStatus status, String message, long t0) {

@@ -17,6 +17,11 @@ import kitchen.grader.score.Grade;
  */
 public final class Grader {
 
+    /** Kept back from a budget: compiling an exercise (outside its JVM's deadline) and writing the reports. */
+    static final Duration RESERVE = Duration.ofSeconds(15);
+    /** Less than this left of a budget is not worth starting a JVM for: the exercise is not run. */
+    static final Duration MINIMUM_RUN = Duration.ofSeconds(10);
+
     private final Kit kit;
     private final Options options;
     private final KitGuard guard;
@@ -49,7 +54,14 @@ public final class Grader {
             ExerciseResult result;
             try (CoreLease.Release held = lease.acquire(exercise)) {
                 progress.started(exercise);
-                result = new ExerciseGrading(kit, exercise, options, guard).grade(submission.sourcesOf(exercise.id()));
+                Duration cap = null;
+                if (options.budget() != null) {
+                    // Kept back from the budget for compiling the next exercise and writing the reports.
+                    cap = options.budget().minus(Duration.ofNanos(System.nanoTime() - t0)).minus(RESERVE);
+                }
+                result = cap != null && cap.compareTo(MINIMUM_RUN) < 0
+                        ? ExerciseGrading.outOfBudget(exercise, options.lang(), options.budget())
+                        : new ExerciseGrading(kit, exercise, options, guard, cap).grade(submission.sourcesOf(exercise.id()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("grading was interrupted", e);

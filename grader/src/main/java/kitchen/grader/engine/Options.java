@@ -10,8 +10,12 @@ import kitchen.grading.Lang;
  * @param kitClasspath the classes of the kit (collaborators, JUnit, AssertJ…): the compile and run class
  *                     path for every exercise, ahead of the student's classes
  * @param onlyTests    test method names to run (empty: all); the kit's checks of known mistakes use it
+ * @param budget       the whole grading's wall-time budget, or null for none: an exercise's deadline is cut
+ *                     to what is left of it, and exercises it cannot reach are not run (GitHub Actions kills a
+ *                     job at its timeout, and a killed job reports no grade at all)
  */
-public record Options(Lang lang, double timeScale, List<Path> kitClasspath, List<String> onlyTests) {
+public record Options(Lang lang, double timeScale, List<Path> kitClasspath, List<String> onlyTests,
+        java.time.Duration budget) {
 
     public Options {
         kitClasspath = List.copyOf(kitClasspath);
@@ -26,14 +30,18 @@ public record Options(Lang lang, double timeScale, List<Path> kitClasspath, List
     }
 
     public static Options defaults(Lang lang) {
-        return new Options(lang, 1.0, ownClasspath(), List.of());
+        return new Options(lang, 1.0, ownClasspath(), List.of(), null);
     }
 
     public Options onlyTests(List<String> methods) {
-        return new Options(lang, timeScale, kitClasspath, methods);
+        return new Options(lang, timeScale, kitClasspath, methods, budget);
     }
 
     public Options timeScale(double factor) {
-        return new Options(lang, factor, kitClasspath, onlyTests);
+        return new Options(lang, factor, kitClasspath, onlyTests, budget);
+    }
+
+    public Options budget(java.time.Duration total) {
+        return new Options(lang, timeScale, kitClasspath, onlyTests, total);
     }
 }

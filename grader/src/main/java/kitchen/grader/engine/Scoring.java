@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kitchen.grader.kit.Exercise;
+import kitchen.grader.kit.GradedTest;
 import kitchen.grader.rules.StaticRules;
 import kitchen.grader.run.ForkedJvm;
 import kitchen.grader.run.ResultSeal;
@@ -88,17 +89,16 @@ final class Scoring {
 
         String running = unfinished.isEmpty() ? "" : unfinished.getLast().name();
         for (RunEvent e : unfinished) {
-            tests.add(new TestResult(e.name(), e.className(), e.methodName(), TestStatus.ERROR, 0, 0,
+            tests.add(new TestResult(e.name(), e.className(), e.methodName(), TestStatus.ERROR, 0, e.points(),
                     lang.pick("did not finish: the JVM ended under it", "não terminou: a JVM acabou durante o teste"),
                     Duration.ZERO));
         }
-        List<TestResult> zeroed = zeroed(tests);
         boolean timedOut = outcome.killed() || watchdog != null;
         ExerciseStatus status = timedOut ? ExerciseStatus.TIMEOUT : ExerciseStatus.CRASHED;
         String message = timedOut ? timeoutMessage(lang, deadline, running, watchdog)
                 : crashMessage(lang, outcome, running);
-        return new ExerciseResult(exercise.id(), exercise.title(lang), 0, exercise.points(), status, message, zeroed,
-                outcome.elapsed(), outcome.output());
+        return new ExerciseResult(exercise.id(), exercise.title(lang), 0, exercise.points(), status, message, tests,
+                outcome.elapsed(), outcome.output()).zeroed();
     }
 
     /**
@@ -118,15 +118,12 @@ final class Scoring {
                     Duration.ZERO));
         }
         if (!integrity) {
-            return new ExerciseResult(result.id(), result.title(), result.score(), result.maxScore(), result.status(),
-                    result.message(), tests, result.duration(), result.output());
+            return result.withTests(tests);
         }
-        List<TestResult> zeroed = zeroed(tests);
         String why = violations.stream().filter(StaticRules.Violation::integrity).map(StaticRules.Violation::reason)
                 .reduce((a, b) -> a + "\n" + b).orElse("");
-        return new ExerciseResult(result.id(), result.title(), 0, result.maxScore(), result.status(),
-                (result.message().isEmpty() ? "" : result.message() + "\n") + why, zeroed, result.duration(),
-                result.output());
+        return result.withTests(tests).withMessage((result.message().isEmpty() ? "" : result.message() + "\n") + why)
+                .zeroed();
     }
 
     /**
@@ -149,15 +146,64 @@ final class Scoring {
                 + (tampering.othersRunning() > 0 ? lang.pick(
                         "\n(another exercise was running at the same time: grade again with --jobs 1 to tell which)",
                         "\n(outro exercício rodava ao mesmo tempo: corrija de novo com --jobs 1 para saber qual)") : "");
-        List<TestResult> zeroed = zeroed(result.tests());
-        return new ExerciseResult(result.id(), result.title(), 0, result.maxScore(), ExerciseStatus.TAMPERED, message,
-                zeroed, result.duration(), result.output());
+        return result.withStatus(ExerciseStatus.TAMPERED).withMessage(message).zeroed();
     }
 
-    /** The same tests, each worth nothing: what a run that cannot be trusted earns. */
-    private static List<TestResult> zeroed(List<TestResult> tests) {
-        return tests.stream().map(t -> new TestResult(t.name(), t.className(), t.methodName(), t.status(), 0,
-                t.maxPoints(), t.message(), t.duration())).toList();
+    /**
+     * The last step of every exercise's verdict. Every graded test the kit's sources declare is listed,
+     * the ones that never ran as {@link TestStatus#NOT_RUN} with 0 points (so every report, and GitHub
+     * Classroom's runners, show the same tests on every push). Without the hidden tests in this copy of
+     * the kit the exercise is {@link ExerciseStatus#PRACTICE}: 0 of 0, never a grade.
+     */
+    static ExerciseResult completed(ExerciseResult result, Exercise exercise, Lang lang) {
+        List<TestResult> tests = new ArrayList<>(result.tests());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        tests.forEach(t -> seen.add(t.className() + "#" + t.methodName()));
+        String why = lang.pick("not run: " + notRunReason(result.status()), "não rodou: " + notRunReasonPt(result.status()));
+        for (GradedTest g : exercise.gradedTests()) {
+            if (seen.add(g.className() + "#" + g.methodName())) {
+                tests.add(new TestResult(g.displayName(), g.className(), g.methodName(), TestStatus.NOT_RUN, 0,
+                        g.points(), why, Duration.ZERO));
+            }
+        }
+        // Graded tests in the order the sources declare them (stable from push to push), then the rest.
+        List<GradedTest> catalog = exercise.gradedTests();
+        java.util.Map<String, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < catalog.size(); i++) {
+            position.put(catalog.get(i).className() + "#" + catalog.get(i).methodName(), i);
+        }
+        tests.sort(java.util.Comparator.comparingInt(
+                t -> position.getOrDefault(t.className() + "#" + t.methodName(), catalog.size())));
+        ExerciseResult complete = result.withTests(tests);
+        if (exercise.hasHiddenTests()) {
+            return complete;
+        }
+        return (complete.status() == ExerciseStatus.GRADED ? complete.withStatus(ExerciseStatus.PRACTICE) : complete)
+                .withScore(0, 0);
+    }
+
+    private static String notRunReason(ExerciseStatus status) {
+        return switch (status) {
+            case COMPILE_ERROR -> "the code did not compile";
+            case TIMEOUT -> "the exercise was stopped at its deadline before this test";
+            case CRASHED -> "the test JVM ended before this test";
+            case MISSING -> "the exercise folder is missing";
+            case TAMPERED -> "the run changed the grader's files";
+            case NOT_RUN -> "the grading's time budget ran out";
+            case GRADED, PRACTICE -> "the test run ended before this test";
+        };
+    }
+
+    private static String notRunReasonPt(ExerciseStatus status) {
+        return switch (status) {
+            case COMPILE_ERROR -> "o código não compilou";
+            case TIMEOUT -> "o exercício foi interrompido no prazo antes deste teste";
+            case CRASHED -> "a JVM dos testes terminou antes deste teste";
+            case MISSING -> "a pasta do exercício não existe";
+            case TAMPERED -> "a execução alterou os arquivos do corretor";
+            case NOT_RUN -> "o tempo total da correção acabou";
+            case GRADED, PRACTICE -> "a execução dos testes terminou antes deste teste";
+        };
     }
 
     private static String timeoutMessage(Lang lang, Duration deadline, String running, RunEvent watchdog) {

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import kitchen.grading.Lang;
 
@@ -62,6 +63,16 @@ public record Exercise(
     /** The hidden graded tests; absent in a student template built without them. */
     public Path hiddenTests() {
         return dir.resolve("src/grading/java");
+    }
+
+    /** Whether this copy of the kit holds the hidden graded tests (a student template usually does not). */
+    public boolean hasHiddenTests() {
+        return Files.isDirectory(hiddenTests());
+    }
+
+    /** The graded tests its hidden test sources declare, in source order (empty without hidden tests). */
+    public List<GradedTest> gradedTests() {
+        return GradedTest.in(hiddenTests());
     }
 
     public Path publicTestResources() {

@@ -116,24 +116,23 @@ public final class ConsoleReport {
         out.flush();
     }
 
-    /** The table of exercises with the total, then the feedback for whatever did not pass. */
+    /**
+     * The total under the progress lines (they are the table: it is not printed twice), then the feedback
+     * for whatever did not pass.
+     */
     public void printSummary(Grade grade) {
         endPendingLine();
-        out.println();
-        out.println(INDENT + pad(Label.EXERCISE.in(lang), ID_WIDTH + 1 + TITLE_WIDTH) + " "
-                + padLeft(Label.POINTS.in(lang), 7) + "  " + Label.STATUS.in(lang));
-        for (ExerciseResult e : grade.exercises()) {
-            Label verdict = Label.verdict(e);
-            out.println(INDENT + pad(Text.clean(e.id()), ID_WIDTH) + " " + pad(Text.clean(e.title()), TITLE_WIDTH)
-                    + " " + padLeft(points(e), 7) + "  " + paint(verdict.in(lang), tone(verdict)));
-        }
-        String total = grade.score() + "/" + grade.maxScore();
+        boolean practice = grade.maxScore() == 0;
+        String total = practice ? Label.NOT_GRADED_HERE.in(lang) : grade.score() + "/" + grade.maxScore();
         out.println(INDENT + paint(pad(Label.SCORE.in(lang), ID_WIDTH + 1 + TITLE_WIDTH) + " " + padLeft(total, 7), BOLD));
         if (grade.timeScale() > 1.0) {
-            out.println(INDENT + String.format(java.util.Locale.ROOT, lang.pick(
-                    "(this machine was slow or busy: timing margins and deadlines were stretched ×%.1f)",
-                    "(esta máquina estava lenta ou ocupada: margens de tempo e prazos esticados ×%.1f)"),
-                    grade.timeScale()));
+            out.println(INDENT + lang.pick(
+                    "(this machine was slow or busy: timing margins and deadlines were stretched ×",
+                    "(esta máquina estava lenta ou ocupada: margens de tempo e prazos esticados ×")
+                    + String.format(Label.locale(lang), "%.1f", grade.timeScale()) + ")");
+        }
+        if (practice) {
+            out.println(INDENT + Label.PRACTICE_MODE.in(lang));
         }
 
         out.println();
@@ -146,20 +145,37 @@ public final class ConsoleReport {
             any = true;
             out.println();
             out.println(INDENT + Text.clean(e.id()) + "  " + Text.clean(e.title()) + "  " + points(e));
-            if (e.status() != ExerciseStatus.GRADED) {
+            if (e.status() != ExerciseStatus.GRADED && e.status() != ExerciseStatus.PRACTICE) {
                 Label verdict = Label.verdict(e);
                 out.println(INDENT + INDENT + paint(verdict.in(lang), tone(verdict)));
                 message(e.message());
             }
-            for (TestResult t : e.failedTests()) {
-                String tone = t.status() == TestStatus.ERROR ? YELLOW : RED;
-                out.println(INDENT + INDENT + paint("x " + Text.clean(t.name()), tone) + "  ("
-                        + t.points() + "/" + t.maxPoints() + ", " + Label.of(t.status()).in(lang) + ")");
-                message(t.message());
+            ExerciseFeedback feedback = ExerciseFeedback.of(e);
+            for (ExerciseFeedback.Failure f : feedback.graded()) {
+                String tone = f.status() == TestStatus.ERROR ? YELLOW : RED;
+                for (TestResult t : f.tests()) {
+                    out.println(INDENT + INDENT + paint("x " + Text.clean(t.name()), tone) + "  ("
+                            + t.points() + "/" + t.maxPoints() + ", " + Label.of(t.status()).in(lang) + ")");
+                }
+                if (f.tests().size() > 1) {
+                    out.println(MESSAGE_INDENT + Label.SAME_MESSAGE.format(lang, f.tests().size()));
+                }
+                message(f.message());
+            }
+            if (feedback.notRun() > 0) {
+                out.println(INDENT + INDENT + paint("- " + Label.NOT_RUN_TESTS.format(lang, feedback.notRun(),
+                        feedback.notRunPoints()), YELLOW));
+            }
+            if (!feedback.practice().isEmpty()) {
+                out.println(INDENT + INDENT + Label.PRACTICE_CHECKS.in(lang) + ":");
+                for (TestResult t : feedback.practice()) {
+                    out.println(INDENT + INDENT + "- " + Text.clean(t.name()));
+                    message(Text.head(t.message(), 6, 600, lang));
+                }
             }
         }
         if (!any) {
-            out.println(INDENT + INDENT + paint(Label.ALL_PASSED.in(lang), GREEN));
+            out.println(INDENT + INDENT + paint((practice ? Label.ALL_PRACTICE_PASSED : Label.ALL_PASSED).in(lang), GREEN));
         }
         out.flush();
     }
@@ -202,8 +218,9 @@ public final class ConsoleReport {
         };
     }
 
+    /** "12/15"; "-" for a practice exercise, which has no points to show. */
     private static String points(ExerciseResult e) {
-        return e.score() + "/" + e.maxScore();
+        return e.maxScore() == 0 ? "-" : e.score() + "/" + e.maxScore();
     }
 
     private String seconds(Duration d) {

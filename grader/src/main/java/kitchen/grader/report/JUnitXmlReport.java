@@ -65,9 +65,10 @@ final class JUnitXmlReport {
     }
 
     private static void writeSuite(XMLStreamWriter xml, ExerciseResult e, Lang lang) throws XMLStreamException {
-        boolean synthetic = e.status() != ExerciseStatus.GRADED;
+        boolean synthetic = e.status() != ExerciseStatus.GRADED && e.status() != ExerciseStatus.PRACTICE;
         long failures = e.tests().stream().filter(t -> t.status() == TestStatus.FAILED).count();
-        long errors = e.tests().stream().filter(t -> t.status() == TestStatus.ERROR).count() + (synthetic ? 1 : 0);
+        long errors = e.tests().stream().filter(t -> t.status() == TestStatus.ERROR || t.status() == TestStatus.NOT_RUN)
+                .count() + (synthetic ? 1 : 0);
 
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", Text.clean(e.id()));

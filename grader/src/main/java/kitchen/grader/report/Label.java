@@ -19,9 +19,18 @@ enum Label {
     POINTS("points", "pontos"),
     STATUS("status", "situação"),
     SCORE("score", "nota"),
-    FEEDBACK("feedback", "retorno"),
+    FEEDBACK("feedback", "comentários"),
     ALL_PASSED("Every test passed.", "Todos os testes passaram."),
+    ALL_PRACTICE_PASSED("Every public test passed.", "Todos os testes públicos passaram."),
+    PRACTICE_MODE("Only the public tests ran (worth no points): the graded tests are not in this copy of the kit. "
+            + "Your grade comes from GitHub Classroom after each push.",
+            "Só os testes públicos rodaram (não valem pontos): os testes avaliados não estão nesta cópia do kit. "
+            + "Sua nota vem do GitHub Classroom a cada push."),
+    NOT_GRADED_HERE("not graded here", "sem nota aqui"),
     POINTS_LOST("points lost: %d", "pontos perdidos: %d"),
+    SAME_MESSAGE("(the same for %d tests)", "(o mesmo em %d testes)"),
+    NOT_RUN_TESTS("%d graded tests did not run (%d points): see above", "%d testes avaliados não rodaram (%d pontos): veja acima"),
+    PRACTICE_CHECKS("practice checks (public tests, worth no points)", "verificações de treino (testes públicos, não valem pontos)"),
     TESTS_NOT_PASSED("%d of %d tests did not pass", "%d de %d testes não passaram"),
     TRUNCATED("… (truncated)", "… (truncado)"),
     MORE_IN_JSON("More feedback in report.json.", "Mais retorno em report.json."),
@@ -35,7 +44,9 @@ enum Label {
     TIMEOUT("timeout", "tempo esgotado"),
     CRASHED("crashed", "travou"),
     MISSING("missing", "ausente"),
-    TAMPERED("tampered", "adulterou");
+    TAMPERED("tampered", "adulterou"),
+    NOT_RUN("not run", "não rodou"),
+    PRACTICE("practice", "treino");
 
     private final String en;
     private final String ptBr;
@@ -70,6 +81,8 @@ enum Label {
             case CRASHED -> CRASHED;
             case MISSING -> MISSING;
             case TAMPERED -> TAMPERED;
+            case NOT_RUN -> NOT_RUN;
+            case PRACTICE -> exercise.failedTests().isEmpty() ? PRACTICE : FAILED;
         };
     }
 
@@ -78,11 +91,12 @@ enum Label {
             case PASSED -> PASSED;
             case FAILED -> FAILED;
             case ERROR -> ERROR;
+            case NOT_RUN -> NOT_RUN;
         };
     }
 
     /** True when the exercise has something to explain: it was not graded normally, or a test did not pass. */
     static boolean needsFeedback(ExerciseResult exercise) {
-        return exercise.status() != ExerciseStatus.GRADED || !exercise.failedTests().isEmpty();
+        return ExerciseFeedback.needed(exercise);
     }
 }

@@ -38,8 +38,12 @@ public final class MarkdownReport {
     public static String render(Grade grade) {
         Lang lang = grade.lang();
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(Label.TITLE.in(lang)).append(" — ")
-                .append(grade.score()).append(" / ").append(grade.maxScore()).append("\n\n");
+        boolean practice = grade.maxScore() == 0;
+        String total = practice ? Label.NOT_GRADED_HERE.in(lang) : grade.score() + " / " + grade.maxScore();
+        md.append("# ").append(Label.TITLE.in(lang)).append(" — ").append(total).append("\n\n");
+        if (practice) {
+            md.append("> ").append(Label.PRACTICE_MODE.in(lang)).append("\n\n");
+        }
 
         md.append("| ").append(Label.EXERCISE.in(lang)).append(" | ").append(Label.POINTS.in(lang))
                 .append(" | ").append(Label.STATUS.in(lang)).append(" |\n");
@@ -47,11 +51,10 @@ public final class MarkdownReport {
         for (ExerciseResult e : grade.exercises()) {
             Label verdict = Label.verdict(e);
             md.append("| ").append(inline(e.id() + " — " + e.title()))
-                    .append(" | ").append(e.score()).append(" / ").append(e.maxScore())
+                    .append(" | ").append(points(e))
                     .append(" | ").append(icon(verdict)).append(' ').append(verdict.in(lang)).append(" |\n");
         }
-        md.append("| **").append(Label.SCORE.in(lang)).append("** | **").append(grade.score()).append(" / ")
-                .append(grade.maxScore()).append("** | |\n\n");
+        md.append("| **").append(Label.SCORE.in(lang)).append("** | **").append(total).append("** | |\n\n");
 
         md.append("## ").append(Label.FEEDBACK.in(lang)).append("\n\n");
         boolean any = false;
@@ -68,34 +71,57 @@ public final class MarkdownReport {
             md.append(section);
         }
         if (!any) {
-            md.append(Label.ALL_PASSED.in(lang)).append("\n");
+            md.append((practice ? Label.ALL_PRACTICE_PASSED : Label.ALL_PASSED).in(lang)).append("\n");
         }
         return md.toString();
     }
 
     private static String details(ExerciseResult e, Lang lang) {
         StringBuilder md = new StringBuilder();
-        int notPassed = e.failedTests().size();
-        md.append("<details>\n<summary>").append(html(e.id() + " — " + e.title())).append(": ")
-                .append(e.score()).append(" / ").append(e.maxScore());
+        ExerciseFeedback feedback = ExerciseFeedback.of(e);
+        long notPassed = e.gradedTests().stream().filter(t -> !t.passed()).count();
+        md.append("<details>\n<summary>").append(html(e.id() + " — " + e.title())).append(": ").append(points(e));
         if (notPassed > 0) {
-            md.append(" (").append(html(Label.TESTS_NOT_PASSED.format(lang, notPassed, e.tests().size()))).append(')');
+            md.append(" (").append(html(Label.TESTS_NOT_PASSED.format(lang, notPassed, e.gradedTests().size())))
+                    .append(')');
         }
         // The blank line ends the HTML block, so what follows is Markdown again.
         md.append("</summary>\n\n");
-        if (e.status() != ExerciseStatus.GRADED) {
+        if (e.status() != ExerciseStatus.GRADED && e.status() != ExerciseStatus.PRACTICE) {
             md.append("**").append(icon(Label.verdict(e))).append(' ').append(Label.verdict(e).in(lang))
                     .append("**\n\n");
             fenced(md, Text.capped(e.message(), Text.MESSAGE_CAP, lang));
         }
-        for (TestResult t : e.failedTests()) {
-            md.append("**").append(inline(t.name())).append("** — ")
-                    .append(Label.of(t.status()).in(lang)).append(", ")
-                    .append(Label.POINTS_LOST.format(lang, t.maxPoints() - t.points())).append("\n\n");
-            fenced(md, Text.capped(t.message(), Text.MESSAGE_CAP, lang));
+        for (ExerciseFeedback.Failure f : feedback.graded()) {
+            for (TestResult t : f.tests()) {
+                md.append("**").append(inline(t.name())).append("** — ")
+                        .append(Label.of(t.status()).in(lang)).append(", ")
+                        .append(Label.POINTS_LOST.format(lang, t.maxPoints() - t.points())).append("\n\n");
+            }
+            if (f.tests().size() > 1) {
+                md.append(html(Label.SAME_MESSAGE.format(lang, f.tests().size()))).append("\n\n");
+            }
+            fenced(md, Text.capped(f.message(), Text.MESSAGE_CAP, lang));
+        }
+        if (feedback.notRun() > 0) {
+            md.append("⚠️ ").append(inline(Label.NOT_RUN_TESTS.format(lang, feedback.notRun(), feedback.notRunPoints())))
+                    .append("\n\n");
+        }
+        if (!feedback.practice().isEmpty()) {
+            md.append("*").append(inline(Label.PRACTICE_CHECKS.in(lang))).append("*\n\n");
+            for (TestResult t : feedback.practice()) {
+                md.append("- ").append(inline(t.name())).append("\n");
+            }
+            md.append('\n');
+            fenced(md, Text.capped(feedback.practice().stream().map(t -> Text.head(t.message(), 6, 600, lang))
+                    .reduce((a, b) -> a + "\n\n" + b).orElse(""), Text.MESSAGE_CAP, lang));
         }
         md.append("</details>\n\n");
         return md.toString();
+    }
+
+    private static String points(ExerciseResult e) {
+        return e.maxScore() == 0 ? "–" : e.score() + " / " + e.maxScore();
     }
 
     /**

@@ -14,8 +14,8 @@ import kitchen.grader.score.Grade;
  *   report.json            the whole grade, for tools
  *   summary.md             for $GITHUB_STEP_SUMMARY, or as a feedback file
  *   junit/TEST-&lt;id&gt;.xml   one per exercise, for CI test viewers
- *   classroom.json         GitHub Classroom's result, every exercise in one
- *   classroom/&lt;id&gt;.json   GitHub Classroom's result, one per exercise (one runner each)
+ *   classroom.json         GitHub Classroom's result, every graded test in one
+ *   classroom/&lt;runner&gt;.json  GitHub Classroom's result, one per graded test (one runner each)
  * </pre>
  */
 public final class Reports {
@@ -34,7 +34,7 @@ public final class Reports {
         removeStale(outDir.resolve(JUnitXmlReport.DIR), "TEST-*.xml",
                 grade.exercises().stream().map(JUnitXmlReport::fileName).collect(Collectors.toSet()));
         removeStale(outDir.resolve(ClassroomReport.DIR), "*.json",
-                grade.exercises().stream().map(ClassroomReport::fileName).collect(Collectors.toSet()));
+                ClassroomReport.runners(grade).stream().map(ClassroomReport::fileName).collect(Collectors.toSet()));
     }
 
     private static void removeStale(Path dir, String glob, Set<String> current) throws IOException {

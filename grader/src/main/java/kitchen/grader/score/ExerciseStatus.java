@@ -13,7 +13,14 @@ public enum ExerciseStatus {
     /** The submission has no such exercise folder. */
     MISSING("missing"),
     /** The student's code changed the grader's own files (tests, class path) while it ran: 0 points. */
-    TAMPERED("tampered");
+    TAMPERED("tampered"),
+    /** The grading's whole time budget ran out before this exercise could run (see {@code grade --budget}). */
+    NOT_RUN("not-run"),
+    /**
+     * The graded tests are not in this copy of the kit (a student template): only the public tests ran,
+     * and they are worth no points, so the exercise's score is 0 of 0, never a grade.
+     */
+    PRACTICE("practice");
 
     private final String json;
 

@@ -8,6 +8,8 @@ import java.time.Duration;
  * @param name       the test's display name, a sentence ("all eggs are on the stove at the same time")
  * @param className  the test class's fully qualified name
  * @param methodName the test method
+ * @param points     points earned: {@code maxPoints} when it passed in a run the grader trusts, else 0
+ * @param maxPoints  its {@code @Points}; 0 for a public test or a rule line
  * @param message    what the student should read when it did not pass; empty when it passed
  */
 public record TestResult(
@@ -24,9 +26,24 @@ public record TestResult(
         return status == TestStatus.PASSED;
     }
 
+    /** Worth points: a graded test (public tests and rule lines are not). */
+    public boolean graded() {
+        return maxPoints > 0;
+    }
+
+    /** Earned its points: what GitHub Classroom counts as a passed test. */
+    public boolean earned() {
+        return passed() && points == maxPoints;
+    }
+
     /** A stable id: {@code SimpleClassName.method}. */
     public String id() {
         int dot = className.lastIndexOf('.');
         return className.substring(dot + 1) + "." + methodName;
+    }
+
+    /** The same verdict, worth nothing. */
+    public TestResult zeroed() {
+        return new TestResult(name, className, methodName, status, 0, maxPoints, message, duration);
     }
 }

@@ -49,16 +49,15 @@ class ConsoleReportTest {
     }
 
     @Test
-    @DisplayName("the summary has a row per exercise, the total, and each failed test's message indented")
+    @DisplayName("the summary is the total under the progress lines (never a second table), then each failed test's message indented")
     void summary() {
         console(Lang.EN, false).printSummary(Fixtures.grade(Lang.EN));
         String out = buffer.toString().replace(System.lineSeparator(), "\n");
 
+        assertThat(out).doesNotContain("  01-lazy-breakfast  lazy breakfast  ");
         assertThat(out).contains(
-                "  01-lazy-breakfast  lazy breakfast                             10/10  passed\n",
-                "  02-boil-eggs       boil eggs concurrently                     12/20  partial\n",
-                "  04-chop-onions     chop onions in parallel                     0/15  compile error\n",
                 "  score                                                         22/45\n",
+                "    - 2 graded tests did not run (15 points): see above\n",
                 "  feedback\n",
                 "    x all eggs are on the stove at the same time  (0/5, failed)\n"
                         + "        Expected every egg on the stove at once, but they ran one after another:\n"
@@ -73,8 +72,7 @@ class ConsoleReportTest {
         console(Lang.EN, true).printSummary(Fixtures.grade(Lang.EN));
         String out = buffer.toString();
 
-        assertThat(out).contains("\u001b[32mpassed\u001b[0m", "\u001b[31mpartial\u001b[0m",
-                "\u001b[33mcompile error\u001b[0m", "\u001b[31mx all eggs", "\u001b[33mx a cracked egg");
+        assertThat(out).contains("\u001b[33mcompile error\u001b[0m", "\u001b[31mx all eggs", "\u001b[33mx a cracked egg");
         // The student's own escape sequences are still removed.
         assertThat(out).doesNotContain("\u001b[31mred");
     }
@@ -84,8 +82,7 @@ class ConsoleReportTest {
     void portuguese() {
         console(Lang.PT_BR, false).printSummary(Fixtures.grade(Lang.PT_BR, Fixtures.lazyBreakfast()));
 
-        assertThat(buffer.toString()).contains("exercício", "pontos", "situação", "passou", "nota", "retorno",
-                "Todos os testes passaram.");
+        assertThat(buffer.toString()).contains("nota", "comentários", "Todos os testes passaram.");
     }
 
     @Test

@@ -57,10 +57,17 @@ final class Fixtures {
                 Duration.ofMillis(8100), "Boiling eggs 1\nEgg 1 done!\n\u001b[2J");
     }
 
+    /** Did not compile: its two graded tests never ran (as the grader lists them). */
     static ExerciseResult chopOnions() {
         return new ExerciseResult("04-chop-onions", "chop onions in parallel", 0, 15, ExerciseStatus.COMPILE_ERROR,
                 "your code does not compile:\nOnions.java:12: error: ';' expected </testcase> ]]>",
-                List.of(), Duration.ofMillis(900), "");
+                List.of(notRun("digests are right", "digests", 10), notRun("all cores chop", "allCores", 5)),
+                Duration.ofMillis(900), "");
+    }
+
+    static TestResult notRun(String name, String method, int maxPoints) {
+        return new TestResult(name, "kitchen.onions.ChopTest", method, TestStatus.NOT_RUN, 0, maxPoints,
+                "not run: the code did not compile", Duration.ZERO);
     }
 
     static Grade grade(Lang lang, ExerciseResult... exercises) {

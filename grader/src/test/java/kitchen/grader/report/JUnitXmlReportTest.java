@@ -58,13 +58,14 @@ class JUnitXmlReportTest {
     }
 
     @Test
-    @DisplayName("an exercise that did not compile gets one synthetic testcase in error carrying the message")
+    @DisplayName("an exercise that did not compile: its graded tests not run, and one synthetic testcase in error carrying the message")
     void compileError() throws Exception {
         Element suite = parse(Fixtures.chopOnions(), Lang.PT_BR);
 
-        assertThat(suite.getAttribute("tests")).isEqualTo("1");
-        assertThat(suite.getAttribute("errors")).isEqualTo("1");
-        Element testcase = (Element) suite.getElementsByTagName("testcase").item(0);
+        // Its two graded tests that never ran, and the synthetic one that says why.
+        assertThat(suite.getAttribute("tests")).isEqualTo("3");
+        assertThat(suite.getAttribute("errors")).isEqualTo("3");
+        Element testcase = (Element) suite.getElementsByTagName("testcase").item(2);
         assertThat(testcase.getAttribute("classname")).isEqualTo("04-chop-onions");
         assertThat(testcase.getAttribute("name")).isEqualTo("erro de compilação");
         Element error = (Element) testcase.getElementsByTagName("error").item(0);

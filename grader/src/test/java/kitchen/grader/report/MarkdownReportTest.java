@@ -75,7 +75,7 @@ class MarkdownReportTest {
         String md = MarkdownReport.render(Fixtures.grade(Lang.PT_BR));
 
         assertThat(md).contains("| exercício | pontos | situação |", "✅ passou", "🟡 parcial", "erro de compilação",
-                "| **nota** | **22 / 45** | |", "## retorno", "2 de 3 testes não passaram", "pontos perdidos: 5",
+                "| **nota** | **22 / 45** | |", "## comentários", "2 de 3 testes não passaram", "pontos perdidos: 5",
                 "— falhou,", "— erro,");
     }
 
@@ -89,7 +89,7 @@ class MarkdownReportTest {
         for (int e = 0; e < 40; e++) {
             List<TestResult> tests = new ArrayList<>();
             for (int t = 0; t < 10; t++) {
-                tests.add(Fixtures.failed("test " + t, "t" + t, 1, "z".repeat(50_000)));
+                tests.add(Fixtures.failed("test " + t, "t" + t, 1, "z".repeat(50_000) + t));
             }
             many.add(new ExerciseResult("ex" + e, "exercise " + e, 0, 10, ExerciseStatus.GRADED, "", tests,
                     Duration.ZERO, ""));

@@ -26,7 +26,8 @@ class ReportsTest {
         assertThat(out.resolve("junit/TEST-01-lazy-breakfast.xml")).isRegularFile();
         assertThat(out.resolve("junit/TEST-02-boil-eggs.xml")).isRegularFile();
         assertThat(out.resolve("junit/TEST-04-chop-onions.xml")).content().contains("erro de compilação");
-        assertThat(out.resolve("classroom/02-boil-eggs.json")).isRegularFile();
+        assertThat(out.resolve("classroom/ex02t01.json")).isRegularFile();
+        assertThat(out.resolve("classroom/ex04t02.json")).isRegularFile();
         ObjectMapper mapper = new ObjectMapper();
         assertThat(mapper.readTree(out.resolve("classroom.json").toFile()).get("max_score").asInt()).isEqualTo(45);
         assertThat(mapper.readTree(out.resolve("report.json").toFile()).get("score").asInt()).isEqualTo(22);
@@ -45,7 +46,8 @@ class ReportsTest {
                     .containsExactlyInAnyOrder("TEST-02-boil-eggs.xml", "notes.txt");
         }
         try (var files = Files.list(dir.resolve("classroom"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("02-boil-eggs.json");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("ex02t01.json", "ex02t02.json", "ex02t03.json");
         }
     }
 }
