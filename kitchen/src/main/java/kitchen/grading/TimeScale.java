@@ -12,6 +12,13 @@ public final class TimeScale {
     /** The system property the grader sets in every JVM it forks. */
     public static final String PROPERTY = "kitchen.time.scale";
 
+    /**
+     * The most any deadline or margin is stretched, however slow the machine: past it a grading would
+     * outlast any sensible job (eight exercises × their deadlines × 8 ≈ 1¾ h; the Classroom workflow's
+     * budget cuts it shorter still).
+     */
+    public static final double MAX = 8.0;
+
     private TimeScale() {
     }
 
@@ -22,7 +29,7 @@ public final class TimeScale {
         }
         try {
             double f = Double.parseDouble(configured.trim());
-            return Double.isFinite(f) && f > 1.0 ? Math.min(f, 20.0) : 1.0;
+            return Double.isFinite(f) && f > 1.0 ? Math.min(f, MAX) : 1.0;
         } catch (NumberFormatException e) {
             return 1.0;
         }

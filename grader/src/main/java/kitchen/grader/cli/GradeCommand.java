@@ -19,6 +19,7 @@ import kitchen.grader.report.Reports;
 import kitchen.grader.score.ExerciseResult;
 import kitchen.grader.score.Grade;
 import kitchen.grading.Lang;
+import kitchen.grading.TimeScale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,6 +68,12 @@ final class GradeCommand implements Callable<Integer> {
             description = "stretch timing margins and deadlines by FACTOR (default: measured on this machine before grading)")
     Double timeScale;
 
+    @Option(names = "--budget", paramLabel = "SECONDS",
+            description = "finish within SECONDS whatever the code does: deadlines are cut to what is left, and "
+                    + "exercises not reached get 0 with the status not-run (the Classroom workflow sets it below "
+                    + "the job's timeout, so a grade is always reported)")
+    Integer budgetSeconds;
+
     private final PrintStream console;
 
     GradeCommand(PrintStream console) {
@@ -75,6 +82,12 @@ final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (budgetSeconds != null && budgetSeconds < 30) {
+            throw usage("--budget " + budgetSeconds + ": give at least 30 seconds");
+        }
+        if (timeScale != null && !(timeScale >= 1.0 && timeScale <= TimeScale.MAX)) {
+            throw usage("--time-scale " + timeScale + ": give a factor from 1 to " + TimeScale.MAX);
+        }
         Lang language = lang != null ? lang : Lang.current();
         Kit kit = KitOption.kit(spec, kitDir);
         List<Exercise> exercises = selectedExercises(kit);
@@ -83,7 +96,10 @@ final class GradeCommand implements Callable<Integer> {
         ConsoleReport report = new ConsoleReport(console, ConsoleReport.colorWanted(console), language);
         report.header(submission.label(), exercises.size());
         Options options = Options.defaults(language);
-        options = options.timeScale(timeScale != null ? Math.max(1.0, timeScale) : Calibration.measure(options.kitClasspath()));
+        options = options.timeScale(timeScale != null ? timeScale : Calibration.measure(options.kitClasspath()));
+        if (budgetSeconds != null) {
+            options = options.budget(java.time.Duration.ofSeconds(budgetSeconds));
+        }
         Grade grade = new Grader(kit, options).grade(submission, exercises, new Progress() {
             @Override
             public void started(Exercise exercise) {

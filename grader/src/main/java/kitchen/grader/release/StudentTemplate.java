@@ -16,15 +16,24 @@ import kitchen.grader.kit.Exercise;
 import kitchen.grader.kit.Kit;
 
 /**
- * Writes the student template from the instructor repository: the build, the kitchen, every exercise's
- * stub, public tests and READMEs, the grader's sources, a student README and the Classroom workflow.
- * Never the reference solutions, the known mistakes, the kit's own CI, or (unless asked) the hidden tests.
+ * Writes what the instructor repository publishes. The <em>student template</em>: the build, the
+ * kitchen, every exercise's stub, public tests and READMEs, the grader's sources, a student README and the
+ * Classroom workflow. The <em>grading kit</em>: what the Classroom workflow grades with, kept in a private
+ * repository of its own: the build, the kitchen, the grader's sources and every exercise with its hidden
+ * tests. Neither ever holds the reference solutions, the correct variants, the known mistakes, the kit's
+ * own CI or the grader's and kitchen's own tests; the template holds the hidden tests only when asked
+ * (open book).
  */
 public final class StudentTemplate {
 
     /** Whether the hidden graded tests travel with the template (open-book) or stay with the instructor. */
     public enum HiddenTests {
         EXCLUDE, INCLUDE
+    }
+
+    /** What is written: the template students get, or the grading kit the Classroom workflow fetches. */
+    public enum Kind {
+        TEMPLATE, GRADING_KIT
     }
 
     /** What a release wrote. */
@@ -35,12 +44,24 @@ public final class StudentTemplate {
     private static final String SKIP_STUBS_TRUE = "<kit.stubTests.skip>true</kit.stubTests.skip>";
     private static final String SOLUTIONS_MODULE = "<module>solutions</module>";
 
+    /** Records which commit of the instructor repository a release came from. */
+    public static final String KIT_PROPERTIES = "kit.properties";
+
     private final Kit kit;
     private final HiddenTests hidden;
+    private final Kind kind;
+    private final String commit;
 
     public StudentTemplate(Kit kit, HiddenTests hidden) {
+        this(kit, hidden, Kind.TEMPLATE, "");
+    }
+
+    /** {@code commit}: the instructor repository's commit the kit was exported from, or empty for a working tree. */
+    public StudentTemplate(Kit kit, HiddenTests hidden, Kind kind, String commit) {
         this.kit = kit;
-        this.hidden = hidden;
+        this.hidden = kind == Kind.GRADING_KIT ? HiddenTests.INCLUDE : hidden;
+        this.kind = kind;
+        this.commit = commit;
     }
 
     /** Writes the template into {@code out}, which must be empty or absent (see {@link #clear}). */
@@ -56,17 +77,23 @@ public final class StudentTemplate {
         copyTree(root.resolve("kitchen"), out.resolve("kitchen"), written);
         copyTree(root.resolve("grader"), out.resolve("grader"), written);
         copyTree(root.resolve("exercises"), out.resolve("exercises"), written);
-        // The lecture the exercises' READMEs link to (absent in a kit that does not ship it).
-        if (Files.isDirectory(root.resolve("lecture"))) {
-            copyTree(root.resolve("lecture"), out.resolve("lecture"), written);
-        }
-
         write(out.resolve("pom.xml"), removeLine(read(root.resolve("pom.xml")), SOLUTIONS_MODULE), written);
-        write(out.resolve("exercises/pom.xml"), replaceOnce(read(root.resolve("exercises/pom.xml")), SKIP_STUBS_TRUE,
-                "<kit.stubTests.skip>false</kit.stubTests.skip>"), written);
+        write(out.resolve(KIT_PROPERTIES), "# The instructor repository's commit this was released from.\n"
+                + "commit=" + (commit.isEmpty() ? "working-tree" : commit) + "\nkind=" + kind.name().toLowerCase()
+                + "\n", written);
         List<Exercise> exercises = kit.exercises();
-        write(out.resolve("README.md"), studentReadme(exercises), written);
-        write(out.resolve(".github/workflows/classroom.yml"), ClassroomWorkflow.render(exercises), written);
+        if (kind == Kind.GRADING_KIT) {
+            write(out.resolve("README.md"), gradingKitReadme(), written);
+        } else {
+            // The lecture the exercises' READMEs link to (absent in a kit that does not ship it).
+            if (Files.isDirectory(root.resolve("lecture"))) {
+                copyTree(root.resolve("lecture"), out.resolve("lecture"), written);
+            }
+            write(out.resolve("exercises/pom.xml"), replaceOnce(read(root.resolve("exercises/pom.xml")),
+                    SKIP_STUBS_TRUE, "<kit.stubTests.skip>false</kit.stubTests.skip>"), written);
+            write(out.resolve("README.md"), studentReadme(exercises), written);
+            write(out.resolve(".github/workflows/classroom.yml"), ClassroomWorkflow.render(), written);
+        }
         out.resolve("mvnw").toFile().setExecutable(true, false);
         return new Result(out, (int) written.stream().distinct().count());
     }
@@ -86,8 +113,9 @@ public final class StudentTemplate {
         if (parts.contains("target") || parts.contains(".idea")) {
             return true;
         }
-        // The grader's own tests check the instructor repository (solutions, known mistakes): not a student's.
-        if (path.startsWith("grader/src/test")) {
+        // The grader's own tests check the instructor repository (solutions, known mistakes), and the
+        // kitchen's check its collaborators: neither is a student's (and a public-test run stays fast).
+        if (path.startsWith("grader/src/test") || path.startsWith("kitchen/src/test")) {
             return true;
         }
         return hidden == HiddenTests.EXCLUDE && path.matches("exercises/[^/]+/src/grading(/.*)?");
@@ -157,6 +185,22 @@ public final class StudentTemplate {
                         + "  points) and shows their feedback; your score comes from the *Autograding Tests* run on\n"
                         + "  GitHub after each push, which uses the instructor's tests.";
         return template.replace("{{EXERCISES}}", table).replace("{{MODE}}", mode);
+    }
+
+    private static String gradingKitReadme() {
+        return """
+                # Concurrency Kitchen — grading kit
+
+                What GitHub Classroom grades with: the grader, the kitchen, and every exercise with its public
+                and hidden tests. Released from the instructor repository with
+                `java -jar grader/target/grader.jar release --grading-kit --out DIR` (see `kit.properties` for the
+                commit). It holds no reference solutions, variants or known mistakes.
+
+                Keep it in a **private** repository. The assignment's workflow fetches it with the variable
+                `%s` (this repository's `owner/name`) and the secret `%s` (a fine-grained token that can
+                read this repository's contents and nothing else). Refresh it with the same command and
+                `--force` whenever the instructor repository changes.
+                """.formatted(ClassroomWorkflow.GRADING_KIT_VARIABLE, ClassroomWorkflow.GRADING_KIT_TOKEN_SECRET);
     }
 
     private static void deleteTree(Path p) throws IOException {

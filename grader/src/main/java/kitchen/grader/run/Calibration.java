@@ -22,7 +22,7 @@ public final class Calibration {
      */
     static final long REFERENCE_MILLIS = 300;
     /** Never stretch beyond this: past it the machine cannot grade timing at all. */
-    static final double MAX_FACTOR = 8.0;
+    static final double MAX_FACTOR = kitchen.grading.TimeScale.MAX;
     private static final int RUNS = 3;
 
     private Calibration() {

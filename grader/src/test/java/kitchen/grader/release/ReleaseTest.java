@@ -23,8 +23,10 @@ class ReleaseTest {
 
     static final Kit KIT = Kit.locate().orElseThrow();
 
+    /** Releases this kit's working tree (the build under test need not be a git checkout). */
     static CliTest.Run release(Path out, String... more) {
-        List<String> args = new ArrayList<>(List.of("release", "--kit", KIT.root().toString(), "--out", out.toString()));
+        List<String> args = new ArrayList<>(List.of("release", "--kit", KIT.root().toString(), "--out", out.toString(),
+                "--working-tree"));
         args.addAll(List.of(more));
         return CliTest.run(args.toArray(String[]::new));
     }
@@ -51,7 +53,7 @@ class ReleaseTest {
         }
         assertThat(files).noneMatch(f -> f.startsWith("solutions/") || f.contains("/src/grading/")
                 || f.contains("mistakes/") || f.startsWith(".ci/") || f.endsWith("ci.yml") && !f.endsWith("classroom.yml")
-                || f.contains("/target/") || f.startsWith("grader/src/test/"));
+                || f.contains("/target/") || f.startsWith("grader/src/test/") || f.startsWith("kitchen/src/test/"));
         assertThat(out.resolve("mvnw").toFile().canExecute()).isTrue();
         assertThat(out.resolve("pom.xml")).content().doesNotContain("<module>solutions</module>").contains("<module>exercises</module>");
         assertThat(out.resolve("exercises/pom.xml")).content().contains("<kit.stubTests.skip>false</kit.stubTests.skip>");
@@ -125,7 +127,7 @@ class ReleaseTest {
         assertThat(committed.replace("\r\n", "\n"))
                 .as("regenerate it: java -jar grader/target/grader.jar release --out /tmp/t --force && "
                         + "cp /tmp/t/.github/workflows/classroom.yml .github/workflows/")
-                .isEqualTo(ClassroomWorkflow.render(KIT.exercises()));
+                .isEqualTo(ClassroomWorkflow.render());
     }
 
     @Test
@@ -148,6 +150,92 @@ class ReleaseTest {
                 "--lang", "en"));
         assertThat(grade.code()).as(grade.output()).isZero();
         assertThat(grade.output()).contains(exercise);
+        // Without the hidden tests the template grades practice only: no score that could pass for a grade.
+        assertThat(grade.output()).contains("not graded here").doesNotContain("0/" + KIT.exercises().getFirst().points());
+    }
+
+    @Test
+    @DisplayName("release publishes git HEAD: an uncommitted edit to a stub stays out, and the output names it")
+    void publishesTheCommittedKit(@TempDir Path dir) throws Exception {
+        Path kit = copyOfTheKit(dir.resolve("kit"));
+        git(kit, "init", "-q");
+        git(kit, "add", "-A");
+        git(kit, "-c", "user.name=Instructor", "-c", "user.email=instructor@example.org", "commit", "-q", "-m", "kit");
+        Exercise first = KIT.exercises().getFirst();
+        Path stub;
+        try (Stream<Path> walk = Files.walk(kit.resolve("exercises/" + first.id() + "/src/main/java"))) {
+            stub = walk.filter(p -> p.toString().endsWith(".java")).findFirst().orElseThrow();
+        }
+        String committedStub = Files.readString(stub, StandardCharsets.UTF_8);
+        Files.writeString(stub, committedStub + "\n// a solution tried out before publishing\n", StandardCharsets.UTF_8);
+        Files.writeString(stub.resolveSibling("Trial.java"), "class Trial {}\n", StandardCharsets.UTF_8);
+
+        Path out = dir.resolve("template");
+        CliTest.Run r = CliTest.run("release", "--kit", kit.toString(), "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+        String relative = kit.relativize(stub).toString().replace('\\', '/');
+        assertThat(out.resolve(relative)).hasContent(committedStub);
+        assertThat(out.resolve(relative).resolveSibling("Trial.java")).doesNotExist();
+        assertThat(r.out()).contains("Left out, not committed", relative, "Trial.java", "from commit ");
+        assertThat(out.resolve(StudentTemplate.KIT_PROPERTIES)).content().containsPattern("commit=[0-9a-f]{40}");
+
+        CliTest.Run workingTree = CliTest.run("release", "--kit", kit.toString(), "--out", dir.resolve("wt").toString(),
+                "--working-tree");
+        assertThat(workingTree.code()).as(workingTree.err()).isEqualTo(Main.OK);
+        assertThat(dir.resolve("wt").resolve(relative)).content().contains("a solution tried out");
+
+        CliTest.Run notGit = CliTest.run("release", "--kit", KIT.root().toString(), "--out", dir.resolve("x").toString());
+        if (!Files.exists(KIT.root().resolve(".git"))) {
+            assertThat(notGit.code()).isEqualTo(Main.USAGE);
+            assertThat(notGit.err()).contains("--working-tree");
+        }
+    }
+
+    @Test
+    @DisplayName("the grading kit holds the grader, the kitchen and every exercise with its hidden tests, never a solution")
+    void gradingKit(@TempDir Path out) throws IOException {
+        CliTest.Run r = release(out, "--grading-kit");
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+        List<String> files = files(out);
+        assertThat(files).contains("pom.xml", "mvnw", ".mvn/wrapper/maven-wrapper.properties", "README.md",
+                "grader/pom.xml", "kitchen/pom.xml", StudentTemplate.KIT_PROPERTIES);
+        for (Exercise e : KIT.exercises()) {
+            assertThat(files).anyMatch(f -> f.startsWith("exercises/" + e.id() + "/src/grading/java/"));
+        }
+        assertThat(files).noneMatch(f -> f.startsWith("solutions/") || f.contains("mistakes/") || f.contains("variants/")
+                || f.startsWith(".github/") || f.startsWith(".ci/") || f.startsWith("grader/src/test/")
+                || f.startsWith("kitchen/src/test/") || f.contains("/target/"));
+        assertThat(out.resolve("README.md")).content().contains(ClassroomWorkflow.GRADING_KIT_TOKEN_SECRET, "private");
+    }
+
+    /** The kit's sources (no build output) in {@code to}: what an instructor's repository holds. */
+    private static Path copyOfTheKit(Path to) throws IOException {
+        Path root = KIT.root();
+        for (String top : List.of("pom.xml", "mvnw", "mvnw.cmd", ".gitignore", ".mvn", "kitchen", "grader", "exercises",
+                "lecture", "solutions/pom.xml", "solutions/README.md")) {
+            Path from = root.resolve(top);
+            if (!Files.exists(from)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(from)) {
+                for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                    String rel = root.relativize(p).toString().replace('\\', '/');
+                    if (rel.contains("/target/") || rel.startsWith("grader/src/test/resources/")) {
+                        continue;
+                    }
+                    Files.createDirectories(to.resolve(rel).getParent());
+                    Files.copy(p, to.resolve(rel));
+                }
+            }
+        }
+        return to;
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        Command c = Command.run(dir, command);
+        assertThat(c.code()).as(String.join(" ", command) + "\n" + c.output()).isZero();
     }
 
     /** A process run to completion with its output captured. */
