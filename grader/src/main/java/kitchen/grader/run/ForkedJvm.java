@@ -45,6 +45,16 @@ public final class ForkedJvm {
         })));
     }
 
+    /**
+     * The only environment variables student code sees: what a JVM and its child processes need to run.
+     * Everything else stays with the grader: a CI job's tokens and its file-command paths
+     * ({@code GITHUB_ENV}, {@code GITHUB_OUTPUT}, {@code GITHUB_STEP_SUMMARY}, {@code ACTIONS_*}), a
+     * shell's credentials, anything an instructor exported.
+     */
+    static final java.util.Set<String> KEPT_ENVIRONMENT = java.util.Set.of("PATH", "HOME", "USER", "LANG", "LC_ALL",
+            "LC_CTYPE", "TZ", "TMPDIR", "TEMP", "TMP", "SystemRoot", "SYSTEMROOT", "windir", "WINDIR", "ComSpec",
+            "COMSPEC", "PATHEXT");
+
     private ForkedJvm() {
     }
 
@@ -79,10 +89,9 @@ public final class ForkedJvm {
         command.addAll(testMethods);
 
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().retainAll(KEPT_ENVIRONMENT);
+        Process process = builder.start();
         LIVE.add(process);
         try (var stdin = process.getOutputStream()) {
             stdin.write((seal.keyHex() + "\n").getBytes(StandardCharsets.US_ASCII));
