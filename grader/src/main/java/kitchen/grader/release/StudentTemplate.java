@@ -70,10 +70,15 @@ public final class StudentTemplate {
         Files.createDirectories(out);
         List<Path> written = new ArrayList<>();
 
-        for (String file : List.of("mvnw", "mvnw.cmd", ".gitignore")) {
-            copyFile(root.resolve(file), out.resolve(file), written);
+        for (String file : List.of("mvnw", "mvnw.cmd", ".gitignore", "LICENSE", "LICENSE-TEXTS")) {
+            if (Files.exists(root.resolve(file))) {
+                copyFile(root.resolve(file), out.resolve(file), written);
+            }
         }
         copyTree(root.resolve(".mvn"), out.resolve(".mvn"), written);
+        if (kind == Kind.TEMPLATE && Files.isDirectory(root.resolve(".devcontainer"))) {
+            copyTree(root.resolve(".devcontainer"), out.resolve(".devcontainer"), written);
+        }
         copyTree(root.resolve("kitchen"), out.resolve("kitchen"), written);
         copyTree(root.resolve("grader"), out.resolve("grader"), written);
         copyTree(root.resolve("exercises"), out.resolve("exercises"), written);

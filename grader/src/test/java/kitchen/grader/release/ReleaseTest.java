@@ -45,7 +45,8 @@ class ReleaseTest {
         assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
         List<String> files = files(out);
         assertThat(files).contains("pom.xml", "mvnw", "mvnw.cmd", ".mvn/wrapper/maven-wrapper.properties", ".gitignore",
-                "README.md", ".github/workflows/classroom.yml", "grader/pom.xml", "kitchen/pom.xml", "exercises/pom.xml");
+                "README.md", ".github/workflows/classroom.yml", "grader/pom.xml", "kitchen/pom.xml", "exercises/pom.xml",
+                "LICENSE", "LICENSE-TEXTS", ".devcontainer/devcontainer.json");
         for (Exercise e : KIT.exercises()) {
             assertThat(files).contains("exercises/" + e.id() + "/README.md", "exercises/" + e.id() + "/README.pt-BR.md",
                     "exercises/" + e.id() + "/exercise.properties");
@@ -211,7 +212,8 @@ class ReleaseTest {
     /** The kit's sources (no build output) in {@code to}: what an instructor's repository holds. */
     private static Path copyOfTheKit(Path to) throws IOException {
         Path root = KIT.root();
-        for (String top : List.of("pom.xml", "mvnw", "mvnw.cmd", ".gitignore", ".mvn", "kitchen", "grader", "exercises",
+        for (String top : List.of("pom.xml", "mvnw", "mvnw.cmd", ".gitignore", "LICENSE", "LICENSE-TEXTS", ".mvn", "kitchen",
+                "grader", "exercises",
                 "lecture", "solutions/pom.xml", "solutions/README.md")) {
             Path from = root.resolve(top);
             if (!Files.exists(from)) {
