@@ -322,9 +322,9 @@ class BoilAllTest {
                         return alive.isEmpty();
                     });
         } catch (ConditionTimeoutException e) {
-            throw Feedback.observed("threads were still alive %d ms after boilAll %s: %s",
-                            "threads ainda estavam vivas %d ms depois de boilAll %s: %s",
-                            grace.toMillis(), endedEn, names(alive))
+            throw Feedback.observed("threads were still alive %1$d ms after boilAll %2$s: %4$s",
+                            "threads ainda estavam vivas %1$d ms depois de boilAll %3$s: %4$s",
+                            grace.toMillis(), endedEn, endedPt, names(alive))
                     .expected("every thread you started has finished its work by the time boilAll returns or fails",
                             "toda thread que você começou terminou o seu trabalho quando boilAll retorna ou falha")
                     .hint("an executor's threads live until it is shut down: close it (try-with-resources) when you"
