@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import kitchen.grading.Feedback;
 import kitchen.grading.Points;
+import kitchen.stove.CrackedEggException;
 import kitchen.stove.Egg;
 import kitchen.stove.Stove;
 import kitchen.trace.Journal;
@@ -80,7 +82,7 @@ class BoilAllOnOneThreadTest {
     @Test
     @Order(2)
     @Points(1)
-    @DisplayName("boilAllOnOneThread takes each egg off in the order the eggs are ready")
+    @DisplayName("boilAllOnOneThread takes each egg off in the order the eggs are ready, and fails at once on a cracked one")
     void eggsComeOffInTheOrderTheyAreReady() throws InterruptedException {
         // The longest egg goes on last: even if its callback is registered late, no egg is ready after it.
         List<Egg> eggs = eggs(400, 200, 300, 500);
@@ -103,6 +105,49 @@ class BoilAllOnOneThreadTest {
                                         + " ficar pronta primeiro, não à próxima da sua lista")
                         .picture(stove::timeline))
                 .isEqualTo(stove.readyOrder());
+
+        // A cracked egg is ready too: taking it off throws, and that fails the call now, not after the slow eggs.
+        Duration slow = Duration.ofMillis(2_000);
+        Egg cracking = Egg.crackingAfter(3, Duration.ofMillis(100));
+        List<Egg> cracked = List.of(new Egg(1, slow), new Egg(2, slow), cracking, new Egg(4, slow));
+        Stove crackStove = EggInspector.stoveFor(cracked);
+        Exception failure = null;
+        try {
+            chef.boilAllOnOneThread(crackStove, cracked);
+        } catch (Exception e) {
+            failure = e;
+        }
+        List<Integer> doneBeforeFailure = crackStove.doneOrder();
+        Exception thrown = failure;
+        boolean namesTheEgg = Stream.iterate((Throwable) thrown, t -> t != null, Throwable::getCause)
+                .anyMatch(t -> t instanceof CrackedEggException c && c.egg().equals(cracking));
+        assertThat(namesTheEgg)
+                .withFailMessage(Feedback.observed("egg 3 cracked, and boilAllOnOneThread %s",
+                                "o ovo 3 rachou, e boilAllOnOneThread %s",
+                                thrown == null ? "returned normally" : "failed with " + thrown)
+                        .expected("boilAllOnOneThread fails with the CrackedEggException that takeOff throws for egg 3,"
+                                        + " as is or as the cause of what you throw",
+                                "boilAllOnOneThread falha com a CrackedEggException que takeOff lança para o ovo 3, como"
+                                        + " está ou como causa do que você lança")
+                        .hint("a cracked egg is a failed call: let takeOff's exception out of the loop",
+                                "um ovo rachado é uma chamada que falhou: deixe a exceção de takeOff sair do laço")
+                        .picture(crackStove::timeline))
+                .isTrue();
+        assertThat(doneBeforeFailure)
+                .withFailMessage(Feedback.observed("boilAllOnOneThread took eggs %s off before it failed, although egg 3"
+                                        + " had cracked long before they were ready",
+                                "boilAllOnOneThread tirou os ovos %s antes de falhar, embora o ovo 3 tenha rachado muito"
+                                        + " antes de eles ficarem prontos", doneBeforeFailure)
+                        .expected("boilAllOnOneThread fails as soon as it takes egg 3 off, about 100 ms after the eggs"
+                                        + " went on; the 2-second eggs stay in their pots",
+                                "boilAllOnOneThread falha assim que tira o ovo 3, uns 100 ms depois de os ovos irem ao"
+                                        + " fogão; os ovos de 2 segundos ficam nas panelas")
+                        .hint("react to each pot when it is ready, cracked ones included: do not wait for every egg"
+                                        + " before you look at what failed",
+                                "reaja a cada panela quando ela fica pronta, inclusive às rachadas: não espere todos os"
+                                        + " ovos antes de olhar o que falhou")
+                        .picture(crackStove::timeline))
+                .isEmpty();
     }
 
     @Test

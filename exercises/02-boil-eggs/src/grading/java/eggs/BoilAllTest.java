@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import kitchen.grading.Feedback;
@@ -235,7 +236,7 @@ class BoilAllTest {
     @Test
     @Order(6)
     @Points(1)
-    @DisplayName("boilAll boils the eggs together and leaves no thread running once it returns")
+    @DisplayName("boilAll waits for every thread it started, whether it returns or fails")
     void noThreadIsLeftRunning() throws InterruptedException {
         Thread caller = Thread.currentThread();
         Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
@@ -247,7 +248,70 @@ class BoilAllTest {
         assertThat(stove.allOnTogether())
                 .withFailMessage(EggInspector.notAllOnTogether(stove, eggs.size(), ONE_THREAD_PER_EGG_EN, ONE_THREAD_PER_EGG_PT))
                 .isTrue();
+        noThreadLeftBehind(stove, before, caller, "returned", "retornar");
 
+        // Now an egg cracks. An interrupted egg stays on the stove until the caller waits inside boilAll (for its
+        // executor to close, for a join…), so a call that interrupts its threads and leaves without waiting for
+        // them is caught every time, not only when it outruns their last instructions.
+        Egg cracking = Egg.crackingAfter(3, Duration.ofMillis(100));
+        Duration slow = Duration.ofMillis(2_000);
+        List<Egg> cracked = List.of(new Egg(1, slow), new Egg(2, slow), cracking, new Egg(4, slow), new Egg(5, slow));
+        Stove crackStove = EggInspector.stoveFor(cracked);
+        AtomicBoolean over = new AtomicBoolean();
+        crackStove.holdInterruptedEggs(() -> over.get() || waitsInsideBoilAll(caller), TimeScale.millis(2_000));
+        Exception failure = null;
+        try {
+            chef.boilAll(crackStove, cracked);
+        } catch (Exception e) {
+            failure = e;
+        }
+        List<Integer> onStoveAtTheEnd = crackStove.onStove();
+        over.set(true);
+        if (!onStoveAtTheEnd.isEmpty()) {
+            throw Feedback.observed("when egg 3 cracked, boilAll %1$s while eggs %3$s were still on the stove: the threads"
+                                    + " boiling them had not ended",
+                            "quando o ovo 3 rachou, boilAll %2$s com os ovos %3$s ainda no fogão: as threads que os"
+                                    + " cozinhavam não tinham terminado",
+                            failure == null ? "returned" : "failed with " + failure.getClass().getSimpleName(),
+                            failure == null ? "retornou" : "falhou com " + failure.getClass().getSimpleName(),
+                            onStoveAtTheEnd)
+                    .expected("boilAll waits for every thread it started before it returns or fails: after a crack,"
+                                    + " every other egg is off the stove when the CrackedEggException leaves boilAll",
+                            "boilAll espera toda thread que começou antes de retornar ou falhar: depois de uma"
+                                    + " rachadura, todos os outros ovos já saíram do fogão quando a CrackedEggException"
+                                    + " sai de boilAll")
+                    .hint("interrupting a thread asks it to stop; it does not wait until it has: after shutdownNow,"
+                                    + " wait with awaitTermination or close the executor; after interrupting threads of"
+                                    + " your own, join them",
+                            "interromper uma thread pede que ela pare; não espera que ela pare: depois de shutdownNow,"
+                                    + " espere com awaitTermination ou feche o executor; depois de interromper suas"
+                                    + " próprias threads, faça join nelas")
+                    .picture(crackStove::timeline)
+                    .error();
+        }
+        noThreadLeftBehind(crackStove, before, caller, failure == null ? "returned" : "failed",
+                failure == null ? "retornar" : "falhar");
+    }
+
+    /** The caller is parked or sleeping in a frame of boilAll: it is waiting for something boilAll started. */
+    private static boolean waitsInsideBoilAll(Thread caller) {
+        Thread.State state = caller.getState();
+        if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+            return false;
+        }
+        for (StackTraceElement frame : caller.getStackTrace()) {
+            if (frame.getClassName().equals(Chef.class.getName()) && frame.getMethodName().equals(BOIL_ALL)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every thread that boiled an egg, and every new non-daemon platform thread, ends soon after boilAll. Not at
+     * the very instant: closing an executor waits for its tasks, and a thread may still be on its way out.
+     */
+    private static void noThreadLeftBehind(Stove stove, Set<Thread> before, Thread caller, String endedEn, String endedPt) {
         Duration grace = TimeScale.millis(2_000);
         List<Thread> alive = new CopyOnWriteArrayList<>();
         try {
@@ -258,11 +322,11 @@ class BoilAllTest {
                         return alive.isEmpty();
                     });
         } catch (ConditionTimeoutException e) {
-            throw Feedback.observed("threads were still alive %d ms after boilAll returned: %s",
-                            "threads ainda estavam vivas %d ms depois de boilAll retornar: %s",
-                            grace.toMillis(), names(alive))
-                    .expected("every thread you started has finished by the time boilAll returns",
-                            "toda thread que você começou terminou quando boilAll retorna")
+            throw Feedback.observed("threads were still alive %1$d ms after boilAll %2$s: %4$s",
+                            "threads ainda estavam vivas %1$d ms depois de boilAll %3$s: %4$s",
+                            grace.toMillis(), endedEn, endedPt, names(alive))
+                    .expected("every thread you started has finished its work by the time boilAll returns or fails",
+                            "toda thread que você começou terminou o seu trabalho quando boilAll retorna ou falha")
                     .hint("an executor's threads live until it is shut down: close it (try-with-resources) when you"
                                     + " are done, also when an egg fails",
                             "as threads de um executor vivem até ele ser desligado: feche-o (try-with-resources) ao"

@@ -20,7 +20,8 @@ public class Chef {
      *   <li>Returns the boiled eggs in the order of {@code eggs}, and only once every egg is done.
      *   <li>If an egg cracks, fails at once with its {@link kitchen.stove.CrackedEggException} (thrown as is
      *       or as the cause) and stops the other eggs by interrupting their threads.
-     *   <li>Leaves no thread running when it returns or fails.
+     *   <li>Waits for every thread it started before it returns or fails: every egg is then off the stove
+     *       and no thread of yours has work left (interrupting only asks a thread to stop).
      * </ul>
      *
      * <p>Today it boils one egg after another: correct, but it takes as long as all the eggs together.
@@ -41,6 +42,10 @@ public class Chef {
      *   <li>Takes each egg off ({@link Pot#takeOff}) on the calling thread, in the order the eggs become
      *       {@linkplain Pot#ready() ready}.
      *   <li>Returns the boiled eggs in the order of {@code eggs}, once every egg is taken off.
+     *   <li>If an egg cracks, fails at once with the {@link kitchen.stove.CrackedEggException} its
+     *       {@code takeOff} throws (as is or as the cause), without waiting for the other eggs.
+     *   <li>Starts no thread and no thread pool: an {@link java.util.concurrent.Executor} that only queues work
+     *       for the calling thread to run is fine.
      * </ul>
      *
      * <p>Today it puts one egg on, waits for it, takes it off, and only then puts the next one on.

@@ -1,7 +1,6 @@
 package brigade;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import kitchen.workers.HashWorker;
 import kitchen.workers.Ledger;
 import kitchen.workers.WorkerCommand;
 import kitchen.workers.WorkerCrashed;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -252,7 +250,7 @@ class HeadChefGradingTest {
     @Test
     @Tag("task:5")
     @Points(1)
-    @DisplayName("no worker process is left alive after the caller is interrupted")
+    @DisplayName("an interrupted hashAll stops every worker, waits for them, and throws InterruptedException")
     void noWorkerIsLeftAliveAfterTheCallerIsInterrupted() {
         // Slow workers: the interrupt comes while every block is still in a worker's hands.
         WorkerCommand slow = ledger.hashWorker().stallEachBlock(Duration.ofMinutes(5)).command();
@@ -283,26 +281,37 @@ class HeadChefGradingTest {
                                         + "interrompida")
                         .picture(ledger::picture))
                 .isTrue();
-        // An interrupted thread may not manage to wait for the processes it killed: give them a moment to go.
-        try {
-            await().pollInterval(Duration.ofMillis(20)).atMost(REACTION).until(() -> ledger.stillAlive().isEmpty());
-        } catch (ConditionTimeoutException e) {
-            assertNoWorkerAlive("hashAll ended " + HashAllCall.seconds(REACTION) + " s ago after its thread was "
-                            + "interrupted (it " + call.outcome() + ")",
-                    "hashAll terminou há " + HashAllCall.seconds(REACTION) + " s depois que sua thread foi "
-                            + "interrompida (ele " + call.outcome() + ")");
+        // Every path out of hashAll waits for the workers, this one too: no grace after the call has ended.
+        assertNoWorkerAlive("hashAll ended after its thread was interrupted (it " + call.outcome() + ")",
+                "hashAll terminou depois que sua thread foi interrompida (ele " + call.outcome() + ")");
+        boolean interrupted = false;
+        for (Throwable t = call.failure(); t != null; t = t.getCause()) {
+            interrupted |= t instanceof InterruptedException;
         }
+        assertThat(interrupted).withFailMessage(Feedback
+                        .observed("hashAll %s after its thread was interrupted",
+                                "hashAll %s depois que sua thread foi interrompida", call.outcome())
+                        .expected("hashAll throws an InterruptedException (itself, or as the cause of what it throws)",
+                                "hashAll lança uma InterruptedException (ela mesma, ou como causa do que ele lança)")
+                        .hint("the interrupt is news for your caller: once the workers are stopped, let the "
+                                        + "InterruptedException out instead of swallowing it",
+                                "a interrupção é uma notícia para quem chamou: depois de parar os trabalhadores, deixe "
+                                        + "a InterruptedException sair em vez de engoli-la")
+                        .picture(ledger::picture))
+                .isTrue();
     }
 
     /**
-     * Starts a call whose first worker to receive its second block crashes, and waits until the call ends
-     * (or until it has kept waiting {@link #REACTION} after the crash).
+     * Starts a call whose first worker to receive a block crashes on its second block, while every other worker
+     * holds each block it gets without answering; waits until the call ends (or until it has kept waiting
+     * {@link #REACTION} after the crash). The crash is then the only way the call can end early: a call that
+     * waits for the other workers before it looks for a crash is still waiting when the test gives up.
      *
      * @return the worker that crashed
      */
     private Ledger.Shift startWithACrash() {
-        call = HashAllCall.start(ledger.hashWorker().crashOnBlock(2, CRASH_CODE).command(), WORKERS,
-                Onions.bag(4, 1_000));
+        call = HashAllCall.start(ledger.hashWorker().crashOnBlock(2, CRASH_CODE).othersHold(CALL_LIMIT).command(),
+                WORKERS, Onions.bag(6, 1_000));
         boolean ended = call.awaitEnd(CALL_LIMIT, () -> ledger.shifts().stream()
                 .anyMatch(s -> s.crashed() && System.currentTimeMillis() - s.crashedAt() > REACTION.toMillis()));
 
@@ -322,12 +331,19 @@ class HeadChefGradingTest {
                                 "o trabalhador %d quebrou com código de saída %d há mais de %s s, e hashAll ainda "
                                         + "está esperando",
                                 crashed.pid(), CRASH_CODE, HashAllCall.seconds(REACTION))
-                        .expected("hashAll notices the crash and fails at once",
-                                "hashAll percebe a quebra e falha imediatamente")
+                        .expected("hashAll notices the crash and fails at once, while the other workers still hold "
+                                        + "their blocks",
+                                "hashAll percebe a quebra e falha imediatamente, enquanto os outros trabalhadores ainda "
+                                        + "seguram os seus blocos")
                         .hint("reading the stdout of a worker that is gone gives end-of-stream (null): whoever waits for "
-                                        + "that worker's answers must hear of it, or wait forever",
+                                        + "that worker's answers must hear of it, and the calling thread must hear of it "
+                                        + "at once: waiting for every worker in turn (invokeAll, allOf, one get() after "
+                                        + "another) before looking for a failure waits for workers that are still busy",
                                 "ler o stdout de um trabalhador que morreu dá fim de fluxo (null): quem espera as "
-                                        + "respostas desse trabalhador precisa saber disso, ou esperará para sempre")
+                                        + "respostas desse trabalhador precisa saber disso, e a thread que chamou precisa "
+                                        + "saber na hora: esperar cada trabalhador por vez (invokeAll, allOf, um get() "
+                                        + "depois do outro) antes de procurar uma falha espera trabalhadores que ainda "
+                                        + "estão ocupados")
                         .picture(ledger::picture))
                 .isTrue();
         return crashed;

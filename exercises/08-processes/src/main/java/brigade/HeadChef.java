@@ -26,16 +26,18 @@ public final class HeadChef {
      *   <li>Every block is hashed by a worker process started from {@code worker}
      *       ({@code new ProcessBuilder(worker.command())}), never in this JVM; with two workers or more and
      *       enough blocks, by more than one process.</li>
-     *   <li>At most {@code workers} worker processes are started during the call: each one hashes many
-     *       blocks.</li>
+     *   <li>At most {@code workers} worker processes are started during the call, and reused: how the blocks
+     *       are shared out among them is up to you.</li>
      *   <li>When it returns or throws, every worker it started has exited and been waited for.</li>
      *   <li>Every pipe of every worker is emptied or redirected while it runs: a worker that writes megabytes
      *       of log to its stderr does not stop the call.</li>
-     *   <li>A worker that ends before answering all of its blocks makes the call throw a {@link WorkerCrashed}
-     *       (as itself or as the cause) naming that worker's process id and exit code, at once; the other
-     *       workers are stopped.</li>
-     *   <li>If the calling thread is interrupted, every worker is stopped and the call ends with an
-     *       {@link InterruptedException}.</li>
+     *   <li>A worker that ends before answering every block it was given (by itself or killed by someone
+     *       else, whatever its exit code) makes the call throw a {@link WorkerCrashed} (as itself or as the
+     *       cause) naming that worker's process id and exit code, at once, while the other workers are still
+     *       busy; they are then stopped (not left to finish their blocks) and waited for. A worker that ends
+     *       owing no answer is not a crash by itself.</li>
+     *   <li>If the calling thread is interrupted, every worker is stopped and waited for, and the call throws
+     *       an {@link InterruptedException} (as itself or as the cause).</li>
      * </ol>
      *
      * @param worker  the command that starts one hash worker; see {@link HashWorker} for what to say to it

@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import kitchen.trace.Journal;
 import kitchen.trace.Rendezvous;
 import kitchen.trace.Timeline;
@@ -57,6 +59,7 @@ public final class Stove {
 
     private static final AtomicInteger STOVES = new AtomicInteger();
     private static final long TICK_NANOS = 50_000_000;
+    private static final long HOLD_POLL_NANOS = 5_000_000;
     private static final Comparator<Pot> BY_DEADLINE =
             Comparator.<Pot>comparingLong(p -> p.deadline).thenComparingLong(p -> p.seq);
 
@@ -68,6 +71,9 @@ public final class Stove {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition tick = lock.newCondition();
+    /** Inspection: when an interrupted egg may come off, and the longest it waits for that; null: at once. */
+    private volatile BooleanSupplier liftInterrupted;
+    private volatile long liftAtMostNanos;
     // Everything below is guarded by lock.
     private Phase phase;
     private long seq;
@@ -134,14 +140,28 @@ public final class Stove {
             // Waiting outside the lock lets thousands of eggs rung at once wake up in parallel.
             pot.rung.await();
         } catch (InterruptedException e) {
+            boolean stopped;
             lock.lock();
             try {
-                if (pot.state == Pot.State.BOILING) {
-                    takeOffUnboiled(pot);
-                    throw e;
+                stopped = pot.state == Pot.State.BOILING;
+                if (stopped) {
+                    // Its timer stops now, so it can no longer be done, even while it is held below.
+                    if (!waiting.remove(pot)) {
+                        boiling.remove(pot);
+                    }
                 }
             } finally {
                 lock.unlock();
+            }
+            if (stopped) {
+                holdUntilLifted();
+                lock.lock();
+                try {
+                    takeOffUnboiled(pot);
+                } finally {
+                    lock.unlock();
+                }
+                throw e;
             }
             // The timer rang first: the egg is done; keep the interrupt for the caller.
             Thread.currentThread().interrupt();
@@ -322,10 +342,23 @@ public final class Stove {
         }
     }
 
-    private void takeOffUnboiled(Pot pot) {
-        if (!waiting.remove(pot)) {
-            boiling.remove(pot);
+    /**
+     * Inspection: an interrupted egg stays on the stove, on its thread, until {@link #liftInterrupted} says
+     * it may come off or its bound has passed; further interrupts do not shorten the wait.
+     */
+    private void holdUntilLifted() {
+        BooleanSupplier lift = liftInterrupted;
+        if (lift == null) {
+            return;
         }
+        long deadline = System.nanoTime() + liftAtMostNanos;
+        while (!lift.getAsBoolean() && deadline - System.nanoTime() > 0) {
+            LockSupport.parkNanos(this, HOLD_POLL_NANOS);
+            Thread.interrupted();
+        }
+    }
+
+    private void takeOffUnboiled(Pot pot) {
         pot.state = Pot.State.OFF;
         onStove.remove(pot);
         journal.end(pot.span, "interrupted");
@@ -339,6 +372,18 @@ public final class Stove {
     }
 
     // ---- inspection: what the graded tests read ----
+
+    /**
+     * Inspection: from now on, an egg whose {@link #boil} is interrupted does not come off the stove at once.
+     * Its timer stops (it will never be done), but it stays on the stove, and its {@code boil} call does not
+     * end, until {@code lift} returns true (asked every few milliseconds, on the egg's thread) or
+     * {@code atMost} has passed. A test lifts the eggs once the caller waits for them: a caller that
+     * interrupts its threads and leaves without waiting for them leaves its eggs on the stove.
+     */
+    public void holdInterruptedEggs(BooleanSupplier lift, Duration atMost) {
+        liftAtMostNanos = atMost.toNanos();
+        liftInterrupted = Objects.requireNonNull(lift, "lift");
+    }
 
     /** Everything that happened on this stove: "Boiling eggs i", "Egg i done!" events and egg spans. */
     public Journal journal() {

@@ -137,9 +137,9 @@ public final class HashWorker {
      * Zero means "not asked".
      */
     record Orders(Path ledger, int meetParties, long meetMillis, int crashOnBlock, int crashCode,
-            int chatterBytes, long stallMillis) {
+            int chatterBytes, long stallMillis, long holdMillis) {
 
-        static final Orders PLAIN = new Orders(null, 0, 0, 0, 0, 0, 0);
+        static final Orders PLAIN = new Orders(null, 0, 0, 0, 0, 0, 0, 0);
 
         String[] toArgs() {
             List<String> args = new ArrayList<>();
@@ -158,6 +158,9 @@ public final class HashWorker {
             if (stallMillis > 0) {
                 args.addAll(List.of("--stall", String.valueOf(stallMillis)));
             }
+            if (holdMillis > 0) {
+                args.addAll(List.of("--hold", String.valueOf(holdMillis)));
+            }
             return args.toArray(String[]::new);
         }
 
@@ -167,20 +170,25 @@ public final class HashWorker {
                 String option = args[i];
                 switch (option) {
                     case "--ledger" -> o = new Orders(Path.of(value(args, ++i, option)), o.meetParties, o.meetMillis,
-                            o.crashOnBlock, o.crashCode, o.chatterBytes, o.stallMillis);
+                            o.crashOnBlock, o.crashCode, o.chatterBytes, o.stallMillis, o.holdMillis);
                     case "--meet" -> o = new Orders(o.ledger, number(args, ++i, option), number(args, ++i, option),
-                            o.crashOnBlock, o.crashCode, o.chatterBytes, o.stallMillis);
+                            o.crashOnBlock, o.crashCode, o.chatterBytes, o.stallMillis, o.holdMillis);
                     case "--crash" -> o = new Orders(o.ledger, o.meetParties, o.meetMillis, number(args, ++i, option),
-                            number(args, ++i, option), o.chatterBytes, o.stallMillis);
+                            number(args, ++i, option), o.chatterBytes, o.stallMillis, o.holdMillis);
                     case "--chatter" -> o = new Orders(o.ledger, o.meetParties, o.meetMillis, o.crashOnBlock,
-                            o.crashCode, number(args, ++i, option), o.stallMillis);
+                            o.crashCode, number(args, ++i, option), o.stallMillis, o.holdMillis);
                     case "--stall" -> o = new Orders(o.ledger, o.meetParties, o.meetMillis, o.crashOnBlock,
-                            o.crashCode, o.chatterBytes, number(args, ++i, option));
+                            o.crashCode, o.chatterBytes, number(args, ++i, option), o.holdMillis);
+                    case "--hold" -> o = new Orders(o.ledger, o.meetParties, o.meetMillis, o.crashOnBlock,
+                            o.crashCode, o.chatterBytes, o.stallMillis, number(args, ++i, option));
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
             if (o.ledger == null && (o.meetParties > 0 || o.crashOnBlock > 0)) {
                 throw new IllegalArgumentException("--meet and --crash need a --ledger");
+            }
+            if (o.holdMillis > 0 && o.crashOnBlock == 0) {
+                throw new IllegalArgumentException("--hold needs a --crash");
             }
             return o;
         }
@@ -208,6 +216,8 @@ public final class HashWorker {
         private final Ledger.Page page;
         private final PrintStream out = new PrintStream(System.out, false, StandardCharsets.US_ASCII);
         private int received;
+        /** True for the one worker that crashes: the first to receive a block, when a crash is ordered. */
+        private boolean crasher;
 
         Shift(Orders orders) throws IOException {
             this.orders = orders;
@@ -248,8 +258,17 @@ public final class HashWorker {
             }
             received++;
             page.write("got", index);
-            if (received == orders.crashOnBlock() && Ledger.claimCrash(orders.ledger())) {
+            if (received == 1 && orders.crashOnBlock() > 0) {
+                crasher = Ledger.claimCrash(orders.ledger());
+            }
+            if (crasher && received == orders.crashOnBlock()) {
                 crash(index);
+            }
+            if (!crasher && orders.holdMillis() > 0) {
+                // Busy until the crash has been dealt with: a caller that waits for this worker before it
+                // reports the crash waits as long as the test cares to look.
+                page.write("hold", index);
+                Thread.sleep(orders.holdMillis());
             }
             if (received == 1 && orders.meetParties() > 0) {
                 boolean met = Ledger.meet(orders.ledger(), pid, orders.meetParties(),

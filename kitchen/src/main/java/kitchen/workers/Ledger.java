@@ -66,7 +66,7 @@ public final class Ledger implements AutoCloseable {
     /** One worker process's page, as read so far. Times are wall-clock milliseconds since the epoch. */
     public record Shift(long pid, long startedAt, long lastAt, List<Integer> received, List<Integer> hashed,
             int counter, String meeting, int crashCode, long crashedAt, int chatteringOn, long chatteringSince,
-            boolean exited) {
+            boolean exited, List<Integer> held) {
 
         /** True if the worker crashed on purpose ({@link Hiring#crashOnBlock}). */
         public boolean crashed() {
@@ -198,6 +198,10 @@ public final class Ledger implements AutoCloseable {
         StringBuilder d = new StringBuilder("received ").append(list(s.received()))
                 .append(", hashed ").append(list(s.hashed()))
                 .append(" (its counter: ").append(s.counter()).append(')');
+        if (!s.held().isEmpty()) {
+            d.append(", held ").append(list(s.held())).append(" without answering (it waits for the crash to be"
+                    + " dealt with)");
+        }
         if (s.chatteringOn() >= 0) {
             d.append(String.format(Locale.ROOT, ", writing its stderr log for %.1f s",
                     (now - s.chatteringSince()) / 1000.0));
@@ -241,6 +245,7 @@ public final class Ledger implements AutoCloseable {
         int chatteringOn = -1;
         long chatteringSince = 0;
         boolean exited = false;
+        List<Integer> held = new ArrayList<>();
         // The last line may be half written while the worker runs: only whole lines count.
         String whole = text.substring(0, text.lastIndexOf('\n') + 1);
         for (String line : whole.lines().toList()) {
@@ -264,6 +269,7 @@ public final class Ledger implements AutoCloseable {
                     chatteringSince = at;
                 }
                 case "chattered" -> chatteringOn = -1;
+                case "hold" -> held.add(Integer.parseInt(w[2]));
                 case "exit" -> exited = true;
                 default -> {
                     // "start", "bad-request": the times above are all a test needs of them.
@@ -276,7 +282,8 @@ public final class Ledger implements AutoCloseable {
             lastAt = startedAt;
         }
         return new Shift(pid, startedAt, lastAt, List.copyOf(received),
-                List.copyOf(hashed), counter, meeting, crashCode, crashedAt, chatteringOn, chatteringSince, exited);
+                List.copyOf(hashed), counter, meeting, crashCode, crashedAt, chatteringOn, chatteringSince, exited,
+                List.copyOf(held));
     }
 
     private static long modified(Path file) {
@@ -299,6 +306,7 @@ public final class Ledger implements AutoCloseable {
         private int crashCode;
         private int chatterBytes;
         private Duration stall = Duration.ZERO;
+        private Duration hold = Duration.ZERO;
 
         private Hiring(Path dir) {
             this.dir = dir;
@@ -320,8 +328,8 @@ public final class Ledger implements AutoCloseable {
         }
 
         /**
-         * The first worker to receive its {@code nth} block exits at once with {@code exitCode}, without
-         * answering that block (the other workers never crash).
+         * The first worker to receive a block exits with {@code exitCode} as soon as it receives its
+         * {@code nth} block, without answering that block (the other workers never crash).
          */
         public Hiring crashOnBlock(int nth, int exitCode) {
             if (nth < 1) {
@@ -329,6 +337,17 @@ public final class Ledger implements AutoCloseable {
             }
             crashOnBlock = nth;
             crashCode = exitCode;
+            return this;
+        }
+
+        /**
+         * With {@link #crashOnBlock}: every worker but the one that crashes holds each block it receives,
+         * without answering, for {@code atMost} (or until it is killed). So the crash is the only thing that can
+         * end the call early: a caller that waits for the other workers before it reports the crash is still
+         * waiting when the test looks.
+         */
+        public Hiring othersHold(Duration atMost) {
+            hold = Objects.requireNonNull(atMost, "atMost");
             return this;
         }
 
@@ -347,7 +366,8 @@ public final class Ledger implements AutoCloseable {
         /** The command that starts one such worker; start as many as you like from it. */
         public WorkerCommand command() {
             return WorkerCommand.forMain(HashWorker.class, new HashWorker.Orders(dir, meetParties,
-                    meetTimeout.toMillis(), crashOnBlock, crashCode, chatterBytes, stall.toMillis()).toArgs());
+                    meetTimeout.toMillis(), crashOnBlock, crashCode, chatterBytes, stall.toMillis(),
+                    hold.toMillis()).toArgs());
         }
     }
 
@@ -387,7 +407,7 @@ public final class Ledger implements AutoCloseable {
         return new Page(new FileOutputStream(dir.resolve(PAGE_PREFIX + pid + PAGE_SUFFIX).toFile(), true));
     }
 
-    /** True for exactly one caller per ledger: the worker that crashes. */
+    /** True for exactly one caller per ledger: the worker that crashes (the first to ask). */
     static boolean claimCrash(Path dir) {
         try {
             Files.createFile(dir.resolve(CRASH_CLAIMED));

@@ -41,7 +41,7 @@ class HashWorkerTest {
 
     @Test
     void ordersTravelAsArguments() {
-        HashWorker.Orders orders = new HashWorker.Orders(Path.of("ledger"), 2, 1500, 3, 86, 4096, 250);
+        HashWorker.Orders orders = new HashWorker.Orders(Path.of("ledger"), 2, 1500, 3, 86, 4096, 250, 9000);
 
         assertThat(HashWorker.Orders.parse(orders.toArgs())).isEqualTo(orders);
         assertThat(HashWorker.Orders.PLAIN.toArgs()).isEmpty();

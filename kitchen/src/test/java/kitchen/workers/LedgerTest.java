@@ -112,6 +112,32 @@ class LedgerTest {
     }
 
     @Test
+    void onlyTheFirstWorkerToGetABlockCrashesAndTheOthersHoldTheirBlocks() throws Exception {
+        Ledger.Hiring hiring = ledger.hashWorker().crashOnBlock(2, 86).othersHold(Duration.ofMinutes(5));
+        Process first = new ProcessBuilder(hiring.command().command()).start();
+        Process second = new ProcessBuilder(hiring.command().command()).start();
+        Writer toFirst = first.outputWriter(StandardCharsets.US_ASCII);
+        toFirst.write(HashWorker.request(0, new byte[] {1}) + "\n");
+        toFirst.flush();
+        BufferedReader fromFirst = first.inputReader(StandardCharsets.US_ASCII);
+        assertThat(fromFirst.readLine()).startsWith("ready");
+        assertThat(fromFirst.readLine()).startsWith("digest 0 ");
+        try (Writer toSecond = second.outputWriter(StandardCharsets.US_ASCII)) {
+            toSecond.write(HashWorker.request(1, new byte[] {2}) + "\n");
+        }
+        await().atMost(PATIENCE).until(() -> ledger.shifts().stream().anyMatch(s -> s.held().contains(1)));
+        toFirst.write(HashWorker.request(2, new byte[] {3}) + "\n");
+        toFirst.close();
+
+        assertThat(first.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).isEqualTo(86);
+        assertThat(second.isAlive()).as("the second worker still holds its block").isTrue();
+        Ledger.Shift held = ledger.shifts().stream().filter(s -> s.pid() == second.pid()).findFirst().orElseThrow();
+        assertThat(held.hashed()).isEmpty();
+        assertThat(ledger.picture()).contains("held 1 without answering");
+    }
+
+    @Test
     void aMeetingNobodyComesToBreaksOnItsTimeoutAndAStalledWorkerIsKilled() throws Exception {
         Process alone = new ProcessBuilder(ledger.hashWorker().meetAtOnce(2, Duration.ofMillis(100))
                 .stallEachBlock(Duration.ofMinutes(1)).command().command())

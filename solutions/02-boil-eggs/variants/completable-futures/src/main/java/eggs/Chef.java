@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import kitchen.stove.BoiledEgg;
 import kitchen.stove.Egg;
 import kitchen.stove.Pot;
@@ -24,8 +25,8 @@ public class Chef {
      * Task 1: boils every egg at the same time, one waiting thread per egg.
      */
     public List<BoiledEgg> boilAll(Stove stove, List<Egg> eggs) throws InterruptedException {
-        // Closing the executor at the end waits for its threads, so none is left running when I return.
-        try (ExecutorService cooks = Executors.newVirtualThreadPerTaskExecutor()) {
+        ExecutorService cooks = Executors.newVirtualThreadPerTaskExecutor();
+        try {
             // Completed by the first egg that fails: allOf alone would only tell me after the slowest egg.
             CompletableFuture<Void> firstCrack = new CompletableFuture<>();
             List<CompletableFuture<BoiledEgg>> boiling = new ArrayList<>(eggs.size());
@@ -50,13 +51,16 @@ public class Chef {
                 CompletableFuture.anyOf(everyEgg, firstCrack).get();
             } catch (ExecutionException e) {
                 throw unwrap(e);
-            } finally {
-                // CompletableFuture.cancel interrupts nobody; shutdownNow interrupts the threads still boiling,
-                // so their eggs come off the stove. After success there is nothing left to stop.
-                cooks.shutdownNow();
             }
-            // Every egg is done here; join() just reads each result, in input order.
+            // Every egg is done here; join() just reads each result, in input order. (After a crack, the finally
+            // below stops the others: CompletableFuture.cancel interrupts nobody, shutdownNow does.)
             return boiling.stream().map(CompletableFuture::join).toList();
+        } finally {
+            // Interrupting only asks the threads to stop: wait until they have, so none outlives this call.
+            cooks.shutdownNow();
+            if (!cooks.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("an egg's thread did not stop within a minute");
+            }
         }
     }
 
@@ -85,12 +89,24 @@ public class Chef {
         // One queued take-off per egg: run each one here, as soon as the timer posts it.
         for (int i = 0; i < servings.size(); i++) {
             loop.take().run();
+            // A cracked egg fails the call now; the eggs still boiling stay in their pots.
+            for (CompletableFuture<BoiledEgg> serving : servings) {
+                if (serving.isCompletedExceptionally()) {
+                    throw unwrap(serving);
+                }
+            }
         }
+        // Every serving is complete now; the list of futures is already in input order.
+        return servings.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** What a failed serving threw: takeOff's own exception, out of the CompletionException around it. */
+    private static RuntimeException unwrap(CompletableFuture<BoiledEgg> failed) {
         try {
-            // Every serving is complete now; the list of futures is already in input order.
-            return servings.stream().map(CompletableFuture::join).toList();
+            failed.join();
+            throw new IllegalStateException("not failed: " + failed);
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            return e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 }

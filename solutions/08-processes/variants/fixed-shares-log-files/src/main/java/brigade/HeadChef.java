@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -130,6 +131,11 @@ public final class HeadChef {
                 throw failure;
             }
             throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            // Reported like any failure of the futures, unchecked, with the interrupt as its cause; the flag stays
+            // set for whoever catches it (dismiss still waits for every worker it kills).
+            Thread.currentThread().interrupt();
+            throw new CompletionException("interrupted while the workers were hashing", e);
         }
     }
 
