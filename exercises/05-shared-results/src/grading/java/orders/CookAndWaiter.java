@@ -9,10 +9,11 @@ import kitchen.results.Scene;
 import kitchen.results.Snapshot;
 
 /**
- * A cook adds a dish to a board that holds 41 while a waiter takes a snapshot, for
- * {@link kitchen.results.SlowMotion}: in each take one of them is paused just before one of its reads or
- * writes while the other goes on. The waiter must see the board before the add or after it, whole, and
- * what it saw must stay as it was.
+ * A cook adds a dish to a board that holds 41 while a waiter asks count(), takes a snapshot and asks count()
+ * again, for {@link kitchen.results.SlowMotion}: in each take one of them is paused just before one of its
+ * reads, writes, locks or calls while the other goes on. The waiter must see the board before the add or
+ * after it, whole, what it saw must stay as it was, and count() must tell the same story: the count just
+ * before the snapshot no more than the snapshot's, the count just after no less.
  */
 public final class CookAndWaiter implements Scene<CookAndWaiter.Table> {
 
@@ -22,6 +23,9 @@ public final class CookAndWaiter implements Scene<CookAndWaiter.Table> {
         /** What the waiter got, and a copy of its dishes made the moment it got them. */
         Snapshot seen;
         List<Dish> seenDishes;
+        /** What count() said just before and just after the snapshot (-1: not asked). */
+        int countBefore = -1;
+        int countAfter = -1;
 
         Table(OrderBoard board) {
             this.board = board;
@@ -50,8 +54,10 @@ public final class CookAndWaiter implements Scene<CookAndWaiter.Table> {
 
     @Override
     public void second(Table table) {
+        table.countBefore = table.board.count();
         table.seen = table.board.snapshot();
         table.seenDishes = List.copyOf(table.seen.dishes());
+        table.countAfter = table.board.count();
     }
 
     @Override
@@ -68,6 +74,10 @@ public final class CookAndWaiter implements Scene<CookAndWaiter.Table> {
         }
         if (table.seenDishes != null) {
             problems.addAll(judge(table.seen, table.seenDishes, lang));
+            String counts = countsAgree(table.countBefore, table.seen.count(), table.countAfter, lang);
+            if (counts != null) {
+                problems.add(counts);
+            }
         }
         int count = table.board.count();
         if (count != TwoCooks.ON_THE_BOARD + 1) {
@@ -76,6 +86,29 @@ public final class CookAndWaiter implements Scene<CookAndWaiter.Table> {
                     String.format(Locale.ROOT, "depois, count() = %d, e não %d", count, TwoCooks.ON_THE_BOARD + 1)));
         }
         return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    /**
+     * Whether count(), asked just before and just after a snapshot, agrees with it: count() is how many
+     * dishes are on the board at that instant, so the board cannot have had more before nor fewer after.
+     * Null if it does (or a count was not asked: the step failed first).
+     */
+    static String countsAgree(int before, int snapshot, int after, Lang lang) {
+        if (before > snapshot) {
+            return lang.pick(
+                    String.format(Locale.ROOT, "count() said %d just before a snapshot that shows %d dishes: it "
+                            + "counted a dish that was not on the board yet", before, snapshot),
+                    String.format(Locale.ROOT, "count() disse %d logo antes de um retrato que mostra %d pratos: "
+                            + "contou um prato que ainda não estava no quadro", before, snapshot));
+        }
+        if (after >= 0 && after < snapshot) {
+            return lang.pick(
+                    String.format(Locale.ROOT, "count() said %d just after a snapshot that shows %d dishes: a dish "
+                            + "already on the board was not counted", after, snapshot),
+                    String.format(Locale.ROOT, "count() disse %d logo depois de um retrato que mostra %d pratos: "
+                            + "um prato que já estava no quadro não foi contado", after, snapshot));
+        }
+        return null;
     }
 
     /** What is wrong with the snapshot the waiter saw ({@code dishes} as it was then). */

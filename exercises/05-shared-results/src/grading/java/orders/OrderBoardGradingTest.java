@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each task is graded twice: in slow motion (a debugger pauses one thread before each of its reads and
- * writes while the other runs: a race that exists is found on every run, on any machine) and in a rush
+ * Each task is graded twice: in slow motion (a debugger pauses one thread before each of its reads, writes,
+ * locks and calls while the other runs: a race that exists is found on every run, on any machine) and in a rush
  * (real threads on real cores, released together, round after round: what slow motion cannot see, such
  * as races that need two pauses). A rush can come out right by luck, so it earns its points only once the
  * slow-motion replay of the same task is clean too.
@@ -81,9 +81,11 @@ class OrderBoardGradingTest {
 
         assertThat(failure).withFailMessage(() -> slowMotion(failure.orElseThrow())
                 .expected("wherever the cook or the waiter is paused: the waiter sees the board before the add "
-                                + "(41 dishes, count 41) or after it (42, count 42), in a copy that stays as it was",
+                                + "(41 dishes, count 41) or after it (42, count 42), in a copy that stays as it was, "
+                                + "and count() says no more than that just before the snapshot and no less just after",
                         "onde quer que o cozinheiro ou o garçom seja pausado: o garçom vê o quadro antes da anotação "
-                                + "(41 pratos, count 41) ou depois (42, count 42), numa cópia que fica como estava")
+                                + "(41 pratos, count 41) ou depois (42, count 42), numa cópia que fica como estava, e "
+                                + "count() não diz mais que isso logo antes do retrato nem menos logo depois")
                 .hint(TASK_2_HINT_EN, TASK_2_HINT_PT)
                 .picture(() -> failure.orElseThrow().story(Lang.current()))
                 .get()).isEmpty();
@@ -98,9 +100,11 @@ class OrderBoardGradingTest {
 
         judgeRush(rounds, OrderBoardGradingTest::snapshotsWentWrong, CookAndWaiter.class,
                 "every snapshot of every round: no exception, count = number of dishes, dishes that were on the "
-                        + "board together, and unchanged once taken",
+                        + "board together, unchanged once taken, and count() just before it no more, just after "
+                        + "it no less",
                 "todo retrato de toda rodada: nenhuma exceção, count = número de pratos, pratos que estiveram "
-                        + "juntos no quadro, e sem mudar depois de tirado",
+                        + "juntos no quadro, sem mudar depois de tirado, e count() logo antes não maior, logo depois "
+                        + "não menor",
                 TASK_2_HINT_EN, TASK_2_HINT_PT);
     }
 
@@ -116,12 +120,18 @@ class OrderBoardGradingTest {
             + "mudar a lista e o contador, os dois, e faça todos esperarem pela mesma coisa para isso.";
     private static final String TASK_2_HINT_EN = "A snapshot must read the count and the dishes at one instant: "
             + "while it copies, no cook may be half-way through an add, so it must wait for the same thing the "
-            + "cooks wait for. Two thread-safe halves (a synchronized list and an atomic counter) are each safe, "
-            + "but not together. A read-only view of the live list (Collections.unmodifiableList) is not a copy: "
+            + "cooks wait for. An add is one step only if nobody can look between its halves: two critical "
+            + "sections one after the other (two synchronized blocks, two locks, a lock and then an atomic "
+            + "counter) leave a moment when the dish is on the board and not counted, and a snapshot or count() "
+            + "taken then sees it. Two thread-safe halves (a synchronized list and an atomic counter) are each "
+            + "safe, but not together. A read-only view of the live list (Collections.unmodifiableList) is not a copy: "
             + "it changes as cooks add, and walking it while they add throws.";
     private static final String TASK_2_HINT_PT = "Um retrato precisa ler o contador e os pratos no mesmo instante: "
             + "enquanto ele copia, nenhum cozinheiro pode estar no meio de uma anotação, então ele precisa esperar "
-            + "pela mesma coisa que os cozinheiros esperam. Duas metades thread-safe (uma lista sincronizada e um "
+            + "pela mesma coisa que os cozinheiros esperam. Uma anotação só é um passo se ninguém puder olhar entre "
+            + "as suas metades: duas seções críticas uma depois da outra (dois blocos synchronized, dois locks, um "
+            + "lock e depois um contador atômico) deixam um momento em que o prato está no quadro e não foi "
+            + "contado, e um retrato ou um count() feito nesse momento vê isso. Duas metades thread-safe (uma lista sincronizada e um "
             + "contador atômico) são seguras cada uma, mas não juntas. Uma visão somente-leitura da lista viva "
             + "(Collections.unmodifiableList) não é uma cópia: muda quando os cozinheiros anotam, e percorrê-la "
             + "enquanto anotam lança exceção.";

@@ -184,8 +184,8 @@ final class Rush {
     }
 
     /**
-     * Takes snapshot after snapshot while the cooks work, and judges each: it must not throw, must agree with
-     * itself, must hold dishes that were on the board together (each cook's dishes #0, #1… without a gap,
+     * Takes snapshot after snapshot while the cooks work, each between two calls of count(), and judges each:
+     * it must not throw, must agree with itself and with the count() just before (no more) and after (no less), must hold dishes that were on the board together (each cook's dishes #0, #1… without a gap,
      * none twice, no empty slot), must not count fewer than the one before, must not be changeable, and the
      * first one must look the same once the rush is over.
      */
@@ -200,9 +200,14 @@ final class Rush {
             String problem = null;
             while (problem == null && cooking.get()) {
                 try {
+                    int before = board.count();
                     Snapshot snapshot = board.snapshot();
+                    int after = board.count();
                     snapshots.incrementAndGet();
                     problem = judge(snapshot, last);
+                    if (problem == null) {
+                        problem = CookAndWaiter.countsAgree(before, snapshot.count(), after, Lang.current());
+                    }
                     last = snapshot.count();
                     if (problem == null && first == null && !snapshot.dishes().isEmpty()) {
                         first = snapshot;
@@ -210,8 +215,8 @@ final class Rush {
                         problem = changeable(snapshot);
                     }
                 } catch (RuntimeException e) {
-                    problem = Lang.current().pick("snapshot() (or reading its list) threw " + describe(e),
-                            "snapshot() (ou ler a sua lista) lançou " + describe(e));
+                    problem = Lang.current().pick("snapshot() or count() (or reading the snapshot's list) threw "
+                            + describe(e), "snapshot() ou count() (ou ler a lista do retrato) lançou " + describe(e));
                 }
             }
             if (problem == null && first != null && !first.dishes().equals(firstDishes)) {

@@ -29,6 +29,7 @@ import com.sun.jdi.event.ModificationWatchpointEvent;
 import com.sun.jdi.event.VMDeathEvent;
 import com.sun.jdi.event.VMDisconnectEvent;
 import com.sun.jdi.event.WatchpointEvent;
+import com.sun.jdi.request.BreakpointRequest;
 import com.sun.jdi.request.ClassPrepareRequest;
 import com.sun.jdi.request.EventRequest;
 import com.sun.jdi.request.EventRequestManager;
@@ -49,6 +50,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import kitchen.grading.Lang;
 import kitchen.grading.TimeScale;
+import kitchen.results.Boundaries.Boundary;
 
 /**
  * Replays a {@link Scene} in slow motion, to show <em>how</em> two threads can get in each other's way, on
@@ -58,10 +60,13 @@ import kitchen.grading.TimeScale;
  * <p>The scene runs in a JVM of its own, under a debugger (JDI, part of every JDK). The debugger watches
  * every read and write of the fields of the classes in the {@linkplain #watching watched packages} (the
  * student's code) and of the JDK objects those reach (an {@code ArrayList}'s {@code size}, an
- * {@code AtomicInteger}'s {@code value}…). Take 0 plays the first step alone and then the second, counting
- * their reads and writes. Every later take pauses one step just before one of its reads or writes,
- * lets the other step run to its end, and then lets the paused step go on: each single preemption point
- * of each step is tried once. When the running step cannot go on because the paused one holds what it
+ * {@code AtomicInteger}'s {@code value}…), and it stops the code under test before each lock it takes (a
+ * {@code synchronized} block) and before each call it makes out of itself (a {@code Lock.lock()} or
+ * {@code unlock()}, an {@code AtomicInteger.incrementAndGet()}, a synchronized list's {@code add}, a
+ * synchronized method of its own): the moments between two critical sections have no read or write of
+ * their own, and a torn update hides there. Take 0 plays the first step alone and then the second, counting
+ * these points. Every later take pauses one step just before one of its points, lets the other step run to
+ * its end, and then lets the paused step go on: each single preemption point of each step is tried once. When the running step cannot go on because the paused one holds what it
  * needs (it blocks on a monitor or parks on a lock), the paused step goes on at once, as it would on a
  * real machine. The replay stops at the first take whose {@link Scene#verdict verdict} is not empty.
  *
@@ -311,15 +316,17 @@ public final class SlowMotion {
     /** What one step did, as the debugger saw it. */
     public record Step(int role, Kind kind, String what, String value) {
 
-        /** Kinds of step lines. */
+        /** Kinds of step lines: CALLS and LOCKS are a call out of the code under test and a synchronized block. */
         public enum Kind {
-            READ, WRITE, PAUSED, GOES_ON, WAITS, STILL_BUSY, DONE, FAILED
+            READ, WRITE, CALLS, LOCKS, PAUSED, GOES_ON, WAITS, STILL_BUSY, DONE, FAILED
         }
 
         String line(Lang lang, int width) {
             return switch (kind) {
                 case READ -> lang.pick("reads   ", "lê      ") + pad(what, width) + "  → " + value;
                 case WRITE -> lang.pick("writes  ", "escreve ") + pad(what, width) + "  ← " + value;
+                case CALLS -> lang.pick("calls   ", "chama   ") + what;
+                case LOCKS -> lang.pick("enters  ", "entra   ") + what;
                 case PAUSED -> lang.pick("‖ paused here", "‖ pausado aqui");
                 case GOES_ON -> lang.pick("▶ goes on", "▶ continua");
                 case WAITS -> lang.pick("⌛ waits: the paused one holds what it needs",
@@ -336,15 +343,25 @@ public final class SlowMotion {
         }
 
         static String verbPt(String before) {
-            return before.replaceFirst("^reads ", "ler ").replaceFirst("^writes ", "escrever ");
+            return before.replaceFirst("^reads ", "ler ").replaceFirst("^writes ", "escrever ")
+                    .replaceFirst("^calls ", "chamar ").replaceFirst("^enters ", "entrar em ");
         }
 
         String cue() {
-            return (kind == Kind.READ ? "reads " : "writes ") + what;
+            return switch (kind) {
+                case READ -> "reads ";
+                case WRITE -> "writes ";
+                case CALLS -> "calls ";
+                default -> "enters ";
+            } + what;
         }
     }
 
-    /** One pause: which step, before its how-manieth read or write (counted from 1). */
+    /** The pauses before a call to a method of the code under test whose class was not loaded yet. */
+    private record Undecided(Boundary boundary, List<BreakpointRequest> requests) {
+    }
+
+    /** One pause: which step, before its how-manieth point (read, write, lock or call; counted from 1). */
     private record Plan(int role, int point) {
     }
 
@@ -361,6 +378,7 @@ public final class SlowMotion {
         private final String[] names = new String[2];
         private final List<ReferenceType> pendingClasses = new ArrayList<>();
         private final List<EventRequest> perTake = new ArrayList<>();
+        private final Map<String, List<Undecided>> undecided = new HashMap<>();
         private final Map<Long, String> paths = new HashMap<>();
         private ClassType stage;
 
@@ -441,6 +459,9 @@ public final class SlowMotion {
                     return;
                 } else if (event instanceof ClassPrepareEvent prepared) {
                     prepared(prepared.referenceType());
+                } else if (event instanceof BreakpointEvent hit
+                        && hit.request().getProperty(Boundary.class) instanceof Step boundary) {
+                    resume &= boundary(hit, boundary);
                 } else if (event instanceof BreakpointEvent cue) {
                     resume &= cue(cue);
                 } else if (event instanceof WatchpointEvent access) {
@@ -465,10 +486,33 @@ public final class SlowMotion {
             } else {
                 watchClass(type);
             }
+            settle(type);
         }
 
-        /** Every field of a class under test that can change, read or written by either player. */
+        /**
+         * Now that {@code type} is loaded, drops the pauses before calls to its methods that turn out not to
+         * be synchronized (a nested record's accessors, loaded after the board: left in, they multiplied the
+         * takes of a board that walks a chain of them).
+         */
+        private void settle(ReferenceType type) {
+            List<Undecided> calls = undecided.remove(type.name());
+            if (calls == null) {
+                return;
+            }
+            for (Undecided call : calls) {
+                List<Method> methods = type.methodsByName(call.boundary().name(), call.boundary().descriptor());
+                if (!methods.isEmpty() && methods.stream().noneMatch(Method::isSynchronized)) {
+                    requests.deleteEventRequests(call.requests());
+                }
+            }
+        }
+
+        /**
+         * Every field of a class under test that can change, read or written by either player, and every place
+         * in its code where it takes a lock or calls out of itself.
+         */
         private void watchClass(ReferenceType type) {
+            stopAtBoundaries(type);
             for (Field field : type.fields()) {
                 if (field.isSynthetic() || field.isFinal()) {
                     continue;
@@ -481,6 +525,86 @@ public final class SlowMotion {
                     }
                 }
             }
+        }
+
+        /**
+         * Breakpoints, for either player, before each {@code monitorenter} of the class and before each call it
+         * makes, except calls whose insides are watched anyway and take no lock on the way in: constructors,
+         * the kit's records, and the code under test's own methods that are not {@code synchronized}.
+         */
+        private void stopAtBoundaries(ReferenceType type) {
+            if (!vm.canGetBytecodes() || !vm.canGetConstantPool()) {
+                return;
+            }
+            Boundaries.Pool pool = new Boundaries.Pool(type);
+            String file;
+            try {
+                file = type.sourceName();
+            } catch (com.sun.jdi.AbsentInformationException e) {
+                file = simpleName(type.name());
+            }
+            for (Method method : type.methods()) {
+                if (method.isAbstract() || method.isNative() || !method.declaringType().equals(type)) {
+                    continue;
+                }
+                for (Boundary boundary : Boundaries.of(method, pool)) {
+                    if (!worthAPause(boundary)) {
+                        continue;
+                    }
+                    com.sun.jdi.Location location = method.locationOfCodeIndex(boundary.index());
+                    Step step = new Step(0, boundary.lock() ? Step.Kind.LOCKS : Step.Kind.CALLS,
+                            boundary.label(file, location.lineNumber()), "");
+                    List<BreakpointRequest> made = new ArrayList<>();
+                    for (ThreadReference player : players) {
+                        BreakpointRequest request = requests.createBreakpointRequest(location);
+                        request.addThreadFilter(player);
+                        request.putProperty(Boundary.class, step);
+                        suspendingOnlyItsThread(request);
+                        made.add(request);
+                    }
+                    if (!boundary.lock() && underTest(boundary.ownerName())
+                            && vm.classesByName(boundary.ownerName()).isEmpty()) {
+                        undecided.computeIfAbsent(boundary.ownerName(), owner -> new ArrayList<>())
+                                .add(new Undecided(boundary, made));
+                    }
+                }
+            }
+        }
+
+        private boolean worthAPause(Boundary boundary) {
+            if (boundary.lock()) {
+                return true;
+            }
+            String owner = boundary.ownerName();
+            if (boundary.name().equals("<init>") || owner.startsWith(Dish.class.getPackageName() + ".")) {
+                return false;
+            }
+            if (!underTest(owner)) {
+                return true;
+            }
+            // The code under test's own method: its reads, writes, locks and calls are points already, unless
+            // it is synchronized (its lock is taken on the way in, before any of them). Not loaded yet: kept
+            // until it is (see settle).
+            for (ReferenceType type : vm.classesByName(owner)) {
+                for (Method method : type.methodsByName(boundary.name(), boundary.descriptor())) {
+                    if (method.isSynchronized()) {
+                        return true;
+                    }
+                }
+                if (!type.methodsByName(boundary.name(), boundary.descriptor()).isEmpty()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** @return whether the thread may go on */
+        private boolean boundary(BreakpointEvent event, Step boundary) {
+            int role = roleOf(event.thread());
+            if (role < 0 || !entered[role] || left[role]) {
+                return true;
+            }
+            return point(role, new Step(role, boundary.kind(), boundary.what(), ""));
         }
 
         /** @return whether the thread may go on */
@@ -596,7 +720,10 @@ public final class SlowMotion {
         }
 
         private boolean underTest(ReferenceType type) {
-            String name = type.name();
+            return underTest(type.name());
+        }
+
+        private boolean underTest(String name) {
             return !name.startsWith(sceneFamily()) && packages.stream().anyMatch(p -> name.startsWith(p + "."));
         }
 
@@ -625,6 +752,15 @@ public final class SlowMotion {
             boolean write = event instanceof ModificationWatchpointEvent;
             Step step = new Step(role, write ? Step.Kind.WRITE : Step.Kind.READ, label(event),
                     show(write ? ((ModificationWatchpointEvent) event).valueToBe() : event.valueCurrent()));
+            return point(role, step);
+        }
+
+        /**
+         * One more point of a step: it pauses here if this take's plan says so.
+         *
+         * @return whether the thread may go on
+         */
+        private boolean point(int role, Step step) {
             points[role]++;
             if (plan != null && plan.role() == role && plan.point() == points[role]) {
                 steps.add(new Step(role, Step.Kind.PAUSED, "", ""));

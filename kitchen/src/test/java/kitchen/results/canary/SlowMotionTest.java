@@ -72,6 +72,36 @@ class SlowMotionTest {
     }
 
     @Test
+    @DisplayName("two synchronized blocks one after the other tear an add: the cook is paused between them")
+    void twoCriticalSectionsTearAnAdd() {
+        Take take = replay(AddAndLook.TwoBlocks.class).firstFailure().orElseThrow();
+
+        assertThat(take.verdict()).isEqualTo("torn: 42 dishes, 41 counted");
+        assertThat(take.story(Lang.EN)).contains("cook A is paused just before it enters synchronized (TwoBlockLedger.java:")
+                .containsSubsequence("cook A  enters  synchronized", "cook A  ‖ paused here", "waiter  enters  synchronized",
+                        "waiter  ✓ done", "cook A  ▶ goes on");
+        assertThat(take.story(Lang.PT_BR)).contains("pausado logo antes de entrar em synchronized");
+    }
+
+    @Test
+    @DisplayName("a lock and then an atomic tear an add: the cook is paused just before the atomic's call")
+    void lockThenAtomicTearsAnAdd() {
+        Take take = replay(AddAndLook.LockThenAtomic.class).firstFailure().orElseThrow();
+
+        assertThat(take.verdict()).isEqualTo("torn: 42 dishes, 41 counted");
+        assertThat(take.story(Lang.EN)).contains("cook A is paused just before it calls AtomicInteger.incrementAndGet()");
+    }
+
+    @Test
+    @DisplayName("one synchronized block around both halves passes every take")
+    void oneCriticalSectionPasses() {
+        Replay replay = replay(AddAndLook.OneBlock.class);
+
+        assertThat(replay.firstFailure()).isEmpty();
+        assertThat(replay.takes()).hasSizeGreaterThan(2);
+    }
+
+    @Test
     @DisplayName("an AtomicInteger counter passes every take")
     void atomicCounterPasses() {
         assertThat(replay(TwoAdds.Atomic.class).firstFailure()).isEmpty();

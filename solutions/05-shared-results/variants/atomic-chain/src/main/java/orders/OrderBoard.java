@@ -14,13 +14,14 @@ import kitchen.results.Snapshot;
  * <p>The contract the graded tests check:
  * <ol>
  *   <li>However many cooks add at the same instant, every add is counted by {@link #count()} and every
- *       dish is kept on the board exactly once.</li>
+ *       dish is kept on the board exactly once. {@code count()} is how many dishes are on the board at the
+ *       instant it is called: an add that has returned is always counted, and one still under way is counted
+ *       from the very instant its dish is on the board, never before, never after.</li>
  *   <li>A {@link #snapshot()} taken while cooks are adding never fails, agrees with itself (its count is its
  *       number of dishes, and those are exactly the dishes that were on the board at one instant), and
- *       never changes afterwards; nobody can change its list.</li>
+ *       never changes afterwards; nobody can change its list. It agrees with {@code count()} too: a
+ *       {@code count()} just before it says no more than its count, one just after no less.</li>
  * </ol>
- * A cook should be held up only while another cook is really using the board: keep whatever makes them
- * wait as short as it can be.
  */
 public class OrderBoard {
 
@@ -51,9 +52,10 @@ public class OrderBoard {
     }
 
     /**
-     * Task 1. How many dishes have been added so far.
+     * Task 1. How many dishes are on the board at this instant.
      *
-     * @return the number of {@link #add} calls that have returned
+     * @return the number of dishes on the board: every {@link #add} that has returned, and an add still under
+     *         way from the instant its dish is on the board
      */
     public int count() {
         Posted now = last.get();
