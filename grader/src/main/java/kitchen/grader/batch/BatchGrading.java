@@ -5,9 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,11 +36,13 @@ import kitchen.grader.score.Grade;
  */
 public final class BatchGrading {
 
-    /** Told as students are graded, for the progress bar. */
+    /** Told as students are graded, for the console. */
     public interface Listener {
-        void started(String student);
+        /** Grading of {@code student} starts; {@code why} says why an earlier row is not kept (or is empty). */
+        void started(String student, String why);
 
-        void finished(String student, String status);
+        /** {@code student} is graded: its total and status as the gradebook row has them. */
+        void finished(String student, String total, String status);
     }
 
     /** What a batch did. */
@@ -65,6 +71,8 @@ public final class BatchGrading {
         List<Path> students = students(submissions);
         Files.createDirectories(out.resolve("feedback"));
         Tampering tampering = new Tampering(kit);
+        String kitPrint = KitFingerprint.of(kit);
+        String prefix = classroomPrefix(students);
         CoreLease lease = jobs > 1 ? CoreLease.sharedUnlessSensitive() : CoreLease.NONE;
         int skipped = 0;
         try (Gradebook book = new Gradebook(out.resolve("gradebook.csv"), exercises.stream().map(Exercise::id).toList(),
@@ -73,15 +81,23 @@ public final class BatchGrading {
             List<Future<?>> pending = new ArrayList<>();
             for (Path student : students) {
                 String name = student.getFileName().toString();
-                if (book.has(name)) {
+                String why = whyRegrade(book.earlier(name), GitHead.of(student), kitPrint);
+                if (why == null) {
                     skipped++;
                     continue;
                 }
                 pending.add(pool.submit(() -> {
-                    listener.started(name);
-                    List<String> row = gradeOne(student, exercises, tampering, lease, out);
+                    listener.started(name, why);
+                    List<String> row;
+                    try {
+                        row = gradeOne(student, exercises, tampering, lease, out, kitPrint, prefix);
+                    } catch (IOException | RuntimeException e) {
+                        // One unreadable clone is one row, never a stopped batch.
+                        row = errorRow(name, prefix, exercises, kitPrint, e);
+                    }
                     book.append(row);
-                    listener.finished(name, row.get(exercises.size() + 3));
+                    listener.finished(name, row.get(exercises.size() + 2) + "/" + row.get(exercises.size() + 3),
+                            row.get(exercises.size() + 4));
                     return null;
                 }));
             }
@@ -96,39 +112,111 @@ public final class BatchGrading {
         return new Summary(students.size(), students.size() - skipped, skipped);
     }
 
-    private List<String> gradeOne(Path clone, List<Exercise> exercises, Tampering tampering, CoreLease lease, Path out)
-            throws IOException {
-        String name = clone.getFileName().toString();
-        List<String> notes = new ArrayList<>();
-        if (!Files.isDirectory(clone.resolve("exercises"))) {
-            notes.add("no exercises/ folder");
+    /**
+     * Why a student is graded (again), or null to keep the earlier row: it is kept only when it was graded
+     * at the clone's current HEAD with the same grading kit.
+     */
+    static String whyRegrade(Map<String, String> earlier, Optional<GitHead> head, String kitPrint) {
+        if (earlier.isEmpty()) {
+            return "";
         }
-        Grade grade = new Grader(kit, options).grade(Submission.folder(clone, name), exercises, Progress.NONE, lease);
-        for (ExerciseResult r : grade.exercises()) {
-            if (r.status() != ExerciseStatus.GRADED && Files.isDirectory(clone.resolve("exercises"))) {
-                notes.add(r.id() + ": " + r.status().json());
-            }
-        }
-        var head = GitHead.of(clone);
         if (head.isEmpty()) {
-            notes.add("not a git repository");
+            return "not a git repository, so no commit tells whether it changed";
         }
+        if (!head.get().hash().equals(earlier.get("commit"))) {
+            return "new commit " + head.get().hash().substring(0, 7);
+        }
+        if (!kitPrint.equals(earlier.get("kit"))) {
+            return "the grading kit changed";
+        }
+        if ("error".equals(earlier.get("status"))) {
+            return "the last grading failed";
+        }
+        return null;
+    }
+
+    /**
+     * The assignment prefix {@code gh classroom clone} puts before every student's GitHub username
+     * ("kitchen-2026-ana", "kitchen-2026-bruno" → "kitchen-2026-"), or empty when the folders share none.
+     */
+    static String classroomPrefix(List<Path> students) {
+        if (students.size() < 2) {
+            return "";
+        }
+        String common = students.getFirst().getFileName().toString();
+        for (Path s : students) {
+            String name = s.getFileName().toString();
+            int i = 0;
+            while (i < common.length() && i < name.length() && common.charAt(i) == name.charAt(i)) {
+                i++;
+            }
+            common = common.substring(0, i);
+        }
+        int dash = common.lastIndexOf('-');
+        return dash < 0 ? "" : common.substring(0, dash + 1);
+    }
+
+    private static String username(String folder, String prefix) {
+        return !prefix.isEmpty() && folder.startsWith(prefix) ? folder.substring(prefix.length()) : "";
+    }
+
+    private static List<String> errorRow(String name, String prefix, List<Exercise> exercises, String kitPrint,
+            Exception e) {
+        List<String> row = new ArrayList<>(List.of(name, username(name, prefix)));
+        exercises.forEach(x -> row.add("0"));
+        row.add("0");
+        row.add(String.valueOf(exercises.stream().mapToInt(Exercise::points).sum()));
+        row.add("error");
+        exercises.forEach(x -> row.add(""));
+        row.addAll(List.of(String.valueOf(e.getMessage()).replace('\n', ' '), "", "", kitPrint, now()));
+        return row;
+    }
+
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** A git ISO-8601 time with any offset, as the same instant in UTC ("…Z"), or as it was if unreadable. */
+    static String utc(String isoTime) {
+        try {
+            return OffsetDateTime.parse(isoTime).toInstant().toString();
+        } catch (DateTimeParseException e) {
+            return isoTime;
+        }
+    }
+
+    private List<String> gradeOne(Path clone, List<Exercise> exercises, Tampering tampering, CoreLease lease, Path out,
+            String kitPrint, String prefix) throws IOException {
+        String name = clone.getFileName().toString();
+        boolean hasExercises = Files.isDirectory(clone.resolve("exercises"));
+        Grade grade = new Grader(kit, options).grade(Submission.folder(clone, name), exercises, Progress.NONE, lease);
+        var head = GitHead.of(clone);
         List<String> tampered = tampering.check(clone);
-        Files.writeString(out.resolve("feedback").resolve(name + ".md"), MarkdownReport.render(grade),
+        String status = !hasExercises ? "no-exercises"
+                : grade.exercises().stream().allMatch(r -> r.status() == ExerciseStatus.GRADED) ? "graded" : "problems";
+        String header = "**" + name + "** — " + grade.score() + " / " + grade.maxScore() + " · "
+                + head.map(h -> "commit `" + h.hash().substring(0, 7) + "` (" + utc(h.time()) + ")")
+                        .orElse("not a git repository")
+                + " · graded " + now() + (tampered.isEmpty() ? "" : " · changed: " + String.join(", ", tampered))
+                + "\n\n";
+        Files.writeString(out.resolve("feedback").resolve(name + ".md"), header + MarkdownReport.render(grade),
                 StandardCharsets.UTF_8);
 
-        List<String> row = new ArrayList<>();
-        row.add(name);
+        List<String> row = new ArrayList<>(List.of(name, username(name, prefix)));
         for (ExerciseResult r : grade.exercises()) {
             row.add(String.valueOf(r.score()));
         }
         row.add(String.valueOf(grade.score()));
         row.add(String.valueOf(grade.maxScore()));
-        row.add(notes.isEmpty() ? "graded" : String.join("; ", notes));
+        row.add(status);
+        for (ExerciseResult r : grade.exercises()) {
+            row.add(r.status().json());
+        }
         row.add(String.join("; ", tampered));
         row.add(head.map(GitHead::hash).orElse(""));
-        row.add(head.map(GitHead::time).orElse(""));
-        row.add(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        row.add(head.map(h -> utc(h.time())).orElse(""));
+        row.add(kitPrint);
+        row.add(now());
         return row;
     }
 }

@@ -18,9 +18,24 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * {@code gradebook.csv}: one row per student, appended and flushed the moment that student is graded, so
- * a crash or Ctrl-C loses nothing already graded and a rerun can skip who is done.
+ * a crash or Ctrl-C loses nothing already graded and a rerun can skip who is done. A student graded again
+ * gets a new row; the last row of a student is the one that counts, and the next run keeps only it.
+ *
+ * <p>Columns: {@code student} (the clone's folder), {@code github_username} (the folder name after the
+ * assignment prefix that {@code gh classroom clone} gives every folder, when they share one), one score
+ * column per exercise, {@code total}, {@code max}, {@code status} (one of {@link #STATUSES}), one
+ * {@code <exercise>:status} column per exercise (graded, practice, compile-error, timeout, crashed,
+ * missing, tampered, not-run), {@code tampered} (areas of the clone that differ from the kit),
+ * {@code commit} and {@code commit_time} (the clone's HEAD), {@code kit} (the grading kit's fingerprint)
+ * and {@code graded_at}; times in ISO-8601 UTC.
  */
 final class Gradebook implements AutoCloseable {
+
+    /**
+     * A student's status: every exercise graded normally; some exercise not (its own status column says
+     * which); the clone has no {@code exercises/} folder; the grader itself failed on this clone.
+     */
+    static final List<String> STATUSES = List.of("graded", "problems", "no-exercises", "error");
 
     private final Path file;
     private final List<String> header;
@@ -33,9 +48,11 @@ final class Gradebook implements AutoCloseable {
      */
     Gradebook(Path file, List<String> exerciseIds, boolean fresh) throws IOException {
         this.file = file;
-        header = new ArrayList<>(List.of("student"));
+        header = new ArrayList<>(List.of("student", "github_username"));
         header.addAll(exerciseIds);
-        header.addAll(List.of("total", "max", "status", "tampered", "commit", "commit_time", "graded_at"));
+        header.addAll(List.of("total", "max", "status"));
+        exerciseIds.forEach(id -> header.add(id + ":status"));
+        header.addAll(List.of("tampered", "commit", "commit_time", "kit", "graded_at"));
         if (!fresh && Files.isRegularFile(file)) {
             readEarlierRows();
         }
@@ -71,8 +88,20 @@ final class Gradebook implements AutoCloseable {
                 CSVFormat.DEFAULT);
     }
 
-    boolean has(String student) {
-        return kept.containsKey(student);
+    /** The student's row from an earlier run, by column name, or an empty map. */
+    Map<String, String> earlier(String student) {
+        List<String> row = kept.get(student);
+        Map<String, String> byColumn = new LinkedHashMap<>();
+        if (row != null) {
+            for (int i = 0; i < header.size(); i++) {
+                byColumn.put(header.get(i), row.get(i));
+            }
+        }
+        return byColumn;
+    }
+
+    List<String> header() {
+        return List.copyOf(header);
     }
 
     /** Appends one row (columns in {@link #header} order) and flushes it to disk. */

@@ -10,10 +10,6 @@ import kitchen.grader.engine.Options;
 import kitchen.grader.kit.Kit;
 import kitchen.grader.run.Calibration;
 import kitchen.grading.Lang;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,36 +67,17 @@ final class BatchCommand implements Callable<Integer> {
         Files.createDirectories(out);
         int total = BatchGrading.students(submissions).size();
         BatchGrading.Summary summary;
-        try (ProgressBar bar = new ProgressBarBuilder()
-                .setTaskName("Grading")
-                .setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(console))
-                .setUpdateIntervalMillis(500)
-                .showSpeed()
-                .build()) {
-            try {
-                Options options = Options.defaults(language);
-                // Measured once, before any student: every student is judged with the same margins.
-                options = options.timeScale(Calibration.measure(options.kitClasspath()));
-                summary = new BatchGrading(kit, options).run(submissions, out, jobs, force,
-                        new BatchGrading.Listener() {
-                            @Override
-                            public void started(String student) {
-                                bar.setExtraMessage(student);
-                            }
-
-                            @Override
-                            public void finished(String student, String status) {
-                                bar.step();
-                            }
-                        });
-            } catch (IllegalArgumentException e) {
-                throw usage(e.getMessage());
-            }
-            bar.stepTo(total);
+        try {
+            Options options = Options.defaults(language);
+            // Measured once, before any student: every student is judged with the same margins.
+            options = options.timeScale(Calibration.measure(options.kitClasspath()));
+            console.printf("Grading %d students in %s (time scale ×%.1f, %d at once)%n", total, submissions,
+                    options.timeScale(), jobs);
+            summary = new BatchGrading(kit, options).run(submissions, out, jobs, force, new ProgressLines(console, total));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
-        console.printf("Graded %d of %d students (%d already in the gradebook); see %s and %s%n",
+        console.printf("Graded %d of %d students (%d kept from the gradebook: same commit, same kit); see %s and %s%n",
                 summary.graded(), summary.students(), summary.skipped(), out.resolve("gradebook.csv"),
                 out.resolve("feedback"));
         return Main.OK;

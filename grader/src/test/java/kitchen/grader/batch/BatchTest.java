@@ -87,14 +87,20 @@ class BatchTest {
         assertThat(rows.get("ana").get("total")).isEqualTo("15");
         assertThat(rows.get("ana").get("status")).isEqualTo("graded");
         assertThat(rows.get("ana").get("commit")).matches("[0-9a-f]{40}");
-        assertThat(rows.get("ana").get("commit_time")).isNotBlank();
+        assertThat(rows.get("ana").get("commit_time")).endsWith("Z");
+        assertThat(rows.get("ana").get("graded_at")).endsWith("Z");
+        assertThat(rows.get("ana").get("kit")).matches("[0-9a-f]{12}");
+        assertThat(rows.get("ana").get("99-toast:status")).isEqualTo("graded");
         assertThat(rows.get("ana").get("tampered")).isEmpty();
         assertThat(rows.get("bruno").get("total")).isEqualTo("9");
-        assertThat(rows.get("bruno").get("status")).contains("not a git repository");
+        assertThat(rows.get("bruno").get("status")).isEqualTo("graded");
+        assertThat(rows.get("bruno").get("commit")).isEmpty();
         assertThat(rows.get("carla").get("total")).isEqualTo("0");
-        assertThat(rows.get("carla").get("status")).contains("99-toast: compile-error");
+        assertThat(rows.get("carla").get("status")).isEqualTo("problems");
+        assertThat(rows.get("carla").get("99-toast:status")).isEqualTo("compile-error");
         assertThat(rows.get("davi").get("total")).isEqualTo("0");
-        assertThat(rows.get("davi").get("status")).contains("no exercises/ folder");
+        assertThat(rows.get("davi").get("status")).isEqualTo("no-exercises");
+        assertThat(rows.values()).allSatisfy(row -> assertThat(row.get("status")).isIn(Gradebook.STATUSES));
         assertThat(rows.get("eva").get("total")).isEqualTo("15");
         assertThat(rows.get("eva").get("tampered")).contains("tests of 99-toast", "workflow");
 
@@ -102,15 +108,19 @@ class BatchTest {
             assertThat(feedback.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("ana.md", "bruno.md", "carla.md", "davi.md", "eva.md");
         }
-        assertThat(out.resolve("feedback/bruno.md")).content().contains("toast is golden", "burnt bread");
+        assertThat(out.resolve("feedback/bruno.md")).content().contains("toast is golden", "burnt bread")
+                .startsWith("**bruno** — 9 / 15 · not a git repository · graded ");
+        assertThat(out.resolve("feedback/ana.md")).content().startsWith("**ana** — 15 / 15 · commit `");
+        assertThat(r.out()).contains("  ana: grading …", "  ana: 15/15 graded   [").doesNotContain("\r");
     }
 
     @Test
-    @DisplayName("a rerun skips students already graded; --force grades everyone again")
+    @DisplayName("a rerun keeps a git clone graded at the same commit (a folder without git is graded again); --force grades everyone")
     void resumes(@TempDir Path out) throws IOException {
         assertThat(batch(out).code()).isEqualTo(Main.OK);
         CliTest.Run again = batch(out);
-        assertThat(again.out()).contains("Graded 0 of 5 students (5 already in the gradebook)");
+        assertThat(again.out()).contains("Graded 4 of 5 students (1 kept from the gradebook",
+                "bruno: grading (not a git repository");
         assertThat(gradebook(out)).hasSize(5);
         CliTest.Run forced = batch(out, "--force");
         assertThat(forced.out()).contains("Graded 5 of 5 students");
@@ -126,8 +136,33 @@ class BatchTest {
         Files.write(out.resolve("gradebook.csv"), Stream.concat(lines.subList(0, lines.size() - 1).stream(),
                 Stream.of(torn)).toList());
         CliTest.Run again = batch(out);
-        assertThat(again.out()).contains("Graded 1 of 5 students");
+        assertThat(again.out()).contains("Graded 5 of 5 students");
         assertThat(gradebook(out)).hasSize(5);
+    }
+
+    @Test
+    @DisplayName("a rerun regrades exactly the clone that has a new commit, says why, and records the new commit")
+    void followsNewCommits(@TempDir Path dir) throws Exception {
+        Path cls = Files.createDirectories(dir.resolve("class"));
+        for (String name : List.of("kitchen-2026-ana", "kitchen-2026-bia")) {
+            Trees.copy(classroom.resolve("ana"), cls.resolve(name));
+        }
+        Path out = dir.resolve("grades");
+        List<String> args = List.of("batch", cls.toString(), "--kit", KIT.toString(), "--out", out.toString(), "--lang", "en");
+        assertThat(CliTest.run(args.toArray(String[]::new)).code()).isEqualTo(Main.OK);
+        assertThat(gradebook(out).get("kitchen-2026-bia").get("github_username")).isEqualTo("bia");
+
+        Path bia = cls.resolve("kitchen-2026-bia");
+        Files.writeString(bia.resolve("NOTES.md"), "second try\n");
+        git(bia, "-c", "user.name=Bia", "-c", "user.email=bia@example.org", "add", ".");
+        git(bia, "-c", "user.name=Bia", "-c", "user.email=bia@example.org", "commit", "-q", "-m", "second try");
+        String head = GitHead.of(bia).orElseThrow().hash();
+
+        CliTest.Run again = CliTest.run(args.toArray(String[]::new));
+        assertThat(again.out()).contains("Graded 1 of 2 students", "kitchen-2026-bia: grading (new commit " + head.substring(0, 7))
+                .doesNotContain("kitchen-2026-ana: grading");
+        assertThat(gradebook(out).get("kitchen-2026-bia").get("commit")).isEqualTo(head);
+        assertThat(gradebook(out)).hasSize(2);
     }
 
     @Test

@@ -72,6 +72,13 @@ class KitSelfCheckTest {
             assertThat(r.tests().stream().mapToInt(TestResult::maxPoints).sum())
                     .as(r.id() + ": the @Points of its tests").isEqualTo(r.maxScore());
             assertThat(r.score()).as(r.id()).isEqualTo(r.maxScore());
+            // The catalog read from the sources (what Classroom's runners are made from) is what JUnit ran.
+            Exercise exercise = KIT.exercise(r.id()).orElseThrow();
+            assertThat(r.gradedTests()).as(r.id() + ": graded tests run vs declared in the sources")
+                    .extracting(t -> t.className() + "#" + t.methodName() + "=" + t.maxPoints() + " " + t.name())
+                    .containsExactlyElementsOf(exercise.gradedTests().stream()
+                            .map(g -> g.className() + "#" + g.methodName() + "=" + g.points() + " " + g.displayName())
+                            .toList());
         }
     }
 
