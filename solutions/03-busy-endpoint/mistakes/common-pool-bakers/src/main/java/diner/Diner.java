@@ -11,7 +11,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,8 +118,7 @@ public final class Diner implements AutoCloseable {
         } else {
             // Known mistake: the common pool "is sized to the cores", so it bakes there. It has cores - 1
             // workers, and they are not the diner's: close() cannot shut them, and they outlive it.
-            serve(exchange, () -> CompletableFuture.supplyAsync(() -> oven.bake(dough, rounds),
-                    ForkJoinPool.commonPool()).get());
+            serve(exchange, () -> ForkJoinPool.commonPool().submit(() -> oven.bake(dough, rounds)).get());
         }
     }
 
