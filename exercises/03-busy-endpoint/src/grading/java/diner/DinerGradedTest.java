@@ -161,7 +161,7 @@ class DinerGradedTest {
     @Test
     @Tag("task:2")
     @Points(2)
-    @DisplayName("baking never runs on more threads than there are cores, and pantry orders go on meanwhile")
+    @DisplayName("the oven never holds more bakes at once than there are cores, and pantry orders go on meanwhile")
     void theOvenNeverHoldsMoreBakesThanCores() throws IOException {
         // Opens only if one bake more than the cores is inside at once: a bounded diner never opens it. The
         // test lets everyone in itself; the door's own timeout is only a backstop.
@@ -389,9 +389,13 @@ class DinerGradedTest {
                                 "close() encerra todo executor que o restaurante criou, para que nenhuma thread "
                                         + "dele sobreviva a ele")
                         .hint("the threads of an executor live until it is shut down, and a non-daemon one keeps "
-                                        + "the whole program from ending",
+                                        + "the whole program from ending; the common ForkJoinPool (where "
+                                        + "CompletableFuture's async methods run without an executor) is not the "
+                                        + "diner's to shut, so bake on an executor the diner makes",
                                 "as threads de um executor vivem até ele ser encerrado, e uma não daemon impede "
-                                        + "o programa inteiro de terminar"))
+                                        + "o programa inteiro de terminar; o ForkJoinPool comum (onde os métodos "
+                                        + "assíncronos do CompletableFuture rodam sem executor) não é do restaurante "
+                                        + "para encerrar, então asse num executor que o restaurante cria"))
                 .isEmpty();
     }
 

@@ -1,5 +1,7 @@
 package diner;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +22,10 @@ import kitchen.grading.TimeScale;
 /**
  * The diner's guests, for the tests: an HTTP/1.1 client whose work runs on virtual threads, so that hundreds
  * of orders can be open at once. Every order ends within {@link #ORDER_LIMIT}, answered or not.
+ *
+ * <p>Each order is a blocking {@code send} on a virtual thread of the guests' own, never {@code sendAsync}: the
+ * JDK's client completes the futures of {@code sendAsync} on the common {@code ForkJoinPool}, and a diner that
+ * keeps that pool busy would then silence the guests, not its own answers.
  */
 final class Guests implements AutoCloseable {
 
@@ -31,6 +37,7 @@ final class Guests implements AutoCloseable {
 
         static Answer none(Throwable why) {
             Throwable cause = why instanceof CompletionException ? why.getCause() : why;
+            cause = cause instanceof UncheckedIOException ? cause.getCause() : cause;
             return new Answer(-1, "", String.valueOf(cause));
         }
 
@@ -63,12 +70,23 @@ final class Guests implements AutoCloseable {
     /** Sends {@code GET pathAndQuery} (e.g. {@code /pantry?item=flour}) without waiting for the answer. */
     CompletableFuture<Answer> order(String pathAndQuery) {
         HttpRequest request = HttpRequest.newBuilder(diner.resolve(pathAndQuery)).timeout(ORDER_LIMIT).GET().build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        return CompletableFuture.supplyAsync(() -> send(request), executor)
                 // The request timeout covers the headers only; this bounds the body too.
                 .orTimeout(ORDER_LIMIT.toMillis() + 1_000, TimeUnit.MILLISECONDS)
                 .handle((response, failure) -> failure == null
                         ? new Answer(response.statusCode(), response.body(), null)
                         : Answer.none(failure));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
     }
 
     /** Sends one order and waits for what comes back (bounded by {@link #ORDER_LIMIT}). */

@@ -206,7 +206,8 @@ class TellerGradedTest {
     @Test
     @Tag("task:2")
     @Points(1)
-    @DisplayName("an account that pays itself is neither stuck nor changed, and ends unlocked")
+    @DisplayName("an account that pays itself is neither stuck nor changed, is refused like any other when it has too"
+            + " little, and ends unlocked")
     void anAccountCanPayItself() {
         Account ana = bank.open("Ana", 100);
         Move toItself = new Move(ana, ana, 30);
@@ -220,6 +221,33 @@ class TellerGradedTest {
         assertNeverInFlight();
         assertBalances(balances(ana, 100), "the transfer " + toItself, "a transferência " + toItself);
         assertUnlocked(List.of(ana), "the transfer " + toItself + " ended", "a transferência " + toItself + " terminou");
+
+        // The contract's @throws has no exception for the same account: too little is too little.
+        Move tooMuch = new Move(ana, ana, 500);
+        Clerk clerk = Clerk.of(threadName(tooMuch), false, teller, tooMuch);
+        assertFinished(Clerk.watch(PROMPTLY, List.of(clerk)), false,
+                "from and to are the same account here: the thread waits for something only it could give",
+                "from e to são a mesma conta aqui: a thread espera por algo que só ela mesma poderia dar");
+        Throwable thrown = clerk.failure();
+        assertThat(causeChain(thrown)).withFailMessage(Feedback
+                .observed("the transfer %3$s (Ana had only 100) %1$s", "a transferência %3$s (Ana tinha só 100) %2$s",
+                        thrown == null ? "returned normally" : "threw " + thrown,
+                        thrown == null ? "retornou normalmente" : "lançou " + thrown, tooMuch)
+                .expected("a transfer to the same account is refused like any other when the account has less than"
+                                + " the amount: it throws the InsufficientFunds that withdraw throws (or an exception"
+                                + " caused by it)",
+                        "uma transferência para a mesma conta é recusada como qualquer outra quando a conta tem menos"
+                                + " que o valor: ela lança a InsufficientFunds que withdraw lança (ou uma exceção"
+                                + " causada por ela)")
+                .hint("the same account moves no money, but the caller still learns whether it was there: let"
+                                + " withdraw decide, as in every other transfer",
+                        "a mesma conta não move dinheiro, mas quem chamou ainda fica sabendo se ele estava lá: deixe"
+                                + " withdraw decidir, como em toda outra transferência"))
+                .anyMatch(InsufficientFunds.class::isInstance);
+        assertNeverInFlight();
+        assertBalances(balances(ana, 100), "the refused transfer " + tooMuch, "a transferência recusada " + tooMuch);
+        assertUnlocked(List.of(ana), "the refused transfer " + tooMuch + " ended",
+                "a transferência recusada " + tooMuch + " terminou");
     }
 
     @Test

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kitchen.forks.Fork;
@@ -38,13 +38,14 @@ class PhilosopherGradedTest {
     private static final Duration SCENE = TimeScale.millis(5_000);
     /** How long the forced interleaving waits for everyone to hold a first fork. */
     private static final Duration GATHERING = TimeScale.millis(3_000);
-    /** How many back-offs must all be equal before a pause counts as the same for everyone. */
-    private static final int ENOUGH_BACK_OFFS = 30;
+    /** How many back-offs each, all equal try by try, before a pause counts as the same for everyone. */
+    private static final int ENOUGH_BACK_OFFS = 15;
     /** More requests than this at one table is a busy loop: the scene stops, so the record stays small. */
     private static final int SPINNING = 20_000;
 
     @Test
-    @DisplayName("a neighbour who never puts his fork down never makes you hold your other fork past your patience")
+    @DisplayName("a neighbour who never puts his fork down never makes you hold your other fork past your patience,"
+            + " nor while you back off")
     @Tag("task:1")
     @Points(3)
     void aTakenForkNeverKeepsYourOtherForkInYourHand() {
@@ -61,6 +62,7 @@ class PhilosopherGradedTest {
             assertPickedUpHisLeftFork(table, plato, kant);
             assertPutDownAfterEveryFailedTry(table, List.of(plato));
             assertNeverHeldPastPatience(table, List.of(plato));
+            assertEmptyHandedBackOffs(table, List.of(plato));
             kant.putDown();
             assertEveryoneAte(table, List.of(plato), 1);
         }
@@ -133,8 +135,7 @@ class PhilosopherGradedTest {
     }
 
     @Test
-    @DisplayName("after a failed try you back off through the seat, for a time that is not the same for everyone on"
-            + " every try")
+    @DisplayName("after a failed try you back off through the seat, for a pause of your own: not the same for everyone")
     @Tag("task:2")
     @Points(3)
     void youBackOffForATimeThatVaries() {
@@ -344,6 +345,35 @@ class PhilosopherGradedTest {
                 .error();
     }
 
+    /** A back-off with a fork in hand makes the neighbour who wants that fork wait through the whole pause. */
+    private static void assertEmptyHandedBackOffs(Table table, List<Dinner.Guest> guests) {
+        for (Dinner.Guest guest : guests) {
+            List<Table.BackOff> backOffs = guest.backOffs();
+            List<Table.BackOff> holding = backOffs.stream().filter(b -> !b.holding().isEmpty()).toList();
+            assertThat(holding).withFailMessage(() -> {
+                Table.BackOff first = holding.getFirst();
+                String forks = first.holding().stream().map(h -> "fork " + table.forks().indexOf(h.fork()))
+                        .collect(Collectors.joining(", "));
+                return Feedback
+                        .observed("%s backed off for %s with %s still in his hand (%d of his %d back-offs): a"
+                                        + " neighbour who wants it waits through the whole pause",
+                                "%s recuou por %s com o %s ainda na mão (%d dos seus %d recuos): um vizinho que o"
+                                        + " quer espera durante a pausa inteira",
+                                guest.name, ms(first.pause()), forks, holding.size(), backOffs.size())
+                        .expected("when the second fork does not come, put the first one down before anything"
+                                        + " else; back off with empty hands, however short the pause",
+                                "quando o segundo garfo não vem, largue o primeiro antes de qualquer outra coisa;"
+                                        + " recue de mãos vazias, por mais curta que seja a pausa")
+                        .hint("the back-off is for your neighbours: they can use your fork only once it is on"
+                                        + " the table. Where does your unlock() run, before or after the pause?",
+                                "o recuo é para os vizinhos: eles só podem usar o seu garfo depois que ele está na"
+                                        + " mesa. Onde o seu unlock() roda, antes ou depois da pausa?")
+                        .picture(() -> Timeline.of(table.journal()))
+                        .get();
+            }).isEmpty();
+        }
+    }
+
     private static void assertNoDeadlock(Table table) {
         Optional<String> deadlock = table.deadlock(MARGIN);
         assertThat(deadlock).withFailMessage(() -> Feedback
@@ -494,32 +524,42 @@ class PhilosopherGradedTest {
     }
 
     /**
-     * A constant pause is the same on every try, so watching longer never lets it through; a correct
-     * random pause drawn from only two values looks constant over 12 back-offs once in 2 000 dinners, over 30
-     * once in 500 million. So before judging, watch until the pauses differ or there are 30 of them.
+     * Pauses that are the same for everyone on every try (10 ms each time, or the same 1, 2, 4 … ms for all)
+     * bring neighbours who failed together back together; so the n-th back-offs of the guests are compared,
+     * try by try, and it takes one try where they differ. Such a schedule never differs, so watching longer
+     * never lets it through; a correct random pause drawn from only two values looks the same for three
+     * guests on one try once in 4, on 15 tries once in a billion. So before judging, watch until the pauses
+     * differ or each guest has backed off {@value #ENOUGH_BACK_OFFS} times.
      */
     private static void assertBackOffsDiffer(Table table, List<Dinner.Guest> guests) {
-        Dinner.watch(SCENE, () -> guests.stream().anyMatch(Dinner.Guest::done)
-                || Set.copyOf(pauses(guests)).size() > 1 || pauses(guests).size() >= ENOUGH_BACK_OFFS);
-        List<Duration> pauses = pauses(guests);
-        Set<Duration> different = Set.copyOf(pauses);
-        String pause = different.stream().findFirst().map(d -> d.toNanos() / 1_000_000.0 + " ms").orElse("");
-        assertThat(different.size()).withFailMessage(Feedback
-                        .observed("all %d back-offs of %s lasted the same %s, for everyone on every try",
-                                "os %d recuos de %s duraram todos os mesmos %s, para todos em todas as tentativas",
-                                pauses.size(), names(guests), pause)
-                        .expected("back-offs that differ: random (each philosopher draws his own), or growing with"
-                                        + " each failed try, so that neighbours who failed together come back at"
-                                        + " different times",
-                                "recuos que variam: aleatórios (cada filósofo sorteia o seu), ou crescendo a cada"
-                                        + " tentativa fracassada, para que vizinhos que falharam juntos voltem em"
-                                        + " momentos diferentes")
-                        .hint("the same pause for everyone only moves the collision later: neighbours who fail"
-                                        + " together wake up together and collide again",
-                                "a mesma pausa para todos só adia a colisão: vizinhos que falham juntos acordam"
-                                        + " juntos e colidem de novo")
-                        .picture(() -> Timeline.of(table.journal())))
-                .isGreaterThan(1);
+        Dinner.watch(SCENE, () -> guests.stream().anyMatch(Dinner.Guest::done) || differTryByTry(guests)
+                || guests.stream().allMatch(g -> g.backOffs().size() >= ENOUGH_BACK_OFFS));
+        if (differTryByTry(guests)) {
+            return;
+        }
+        List<List<Duration>> pauses = pausesByGuest(guests);
+        List<Duration> schedule = pauses.stream().max(Comparator.comparingInt(List::size)).orElse(List.of());
+        String shown = schedule.stream().limit(6).map(PhilosopherGradedTest::ms).collect(Collectors.joining(", "))
+                + (schedule.size() > 6 ? ", …" : "");
+        int tries = pauses.stream().mapToInt(List::size).min().orElse(0);
+        throw Feedback
+                .observed("%s backed off %d times or more each, and on every try their back-offs lasted the same for"
+                                + " everyone: %s",
+                        "%s recuaram %d vezes ou mais cada um, e em cada tentativa os recuos duraram o mesmo para"
+                                + " todos: %s",
+                        names(guests), tries, shown)
+                .expected("a pause that differs from one philosopher to the next: each draws his own at random (it"
+                                + " may also grow with each failed try), so that neighbours who failed together come"
+                                + " back at different times",
+                        "uma pausa que varia de um filósofo para outro: cada um sorteia a sua (ela também pode"
+                                + " crescer a cada tentativa fracassada), para que vizinhos que falharam juntos"
+                                + " voltem em momentos diferentes")
+                .hint("a schedule that is the same for everyone, even one that grows, only moves the collision"
+                                + " later: neighbours who fail together wake up together and collide again",
+                        "um cronograma igual para todos, mesmo um que cresce, só adia a colisão: vizinhos que"
+                                + " falham juntos acordam juntos e colidem de novo")
+                .picture(() -> Timeline.of(table.journal()))
+                .error();
     }
 
     private static void assertEveryoneAte(Table table, List<Dinner.Guest> guests, int meals) {
@@ -560,9 +600,28 @@ class PhilosopherGradedTest {
                 && w.duration().compareTo(w.patience().orElse(Duration.ZERO).plus(MARGIN)) > 0;
     }
 
-    /** Every back-off the guests asked for, guest after guest. */
-    private static List<Duration> pauses(List<Dinner.Guest> guests) {
-        return guests.stream().flatMap(g -> g.backOffs().stream()).map(Table.BackOff::pause).toList();
+    /** The pauses each guest asked for, in order: one list per guest. */
+    private static List<List<Duration>> pausesByGuest(List<Dinner.Guest> guests) {
+        return guests.stream().map(g -> g.backOffs().stream().map(Table.BackOff::pause).toList()).toList();
+    }
+
+    /** True if on some try, the n-th back-offs of two guests asked for different pauses. */
+    private static boolean differTryByTry(List<Dinner.Guest> guests) {
+        List<List<Duration>> pauses = pausesByGuest(guests);
+        int longest = pauses.stream().mapToInt(List::size).max().orElse(0);
+        for (int n = 0; n < longest; n++) {
+            int at = n;
+            if (pauses.stream().filter(p -> p.size() > at).map(p -> p.get(at)).distinct().count() > 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "12 ms", or "0.35 ms" below a millisecond. */
+    private static String ms(Duration d) {
+        return d.compareTo(Duration.ofMillis(1)) >= 0 ? d.toMillis() + " ms"
+                : String.format(Locale.ROOT, "%.2f ms", d.toNanos() / 1e6);
     }
 
     private static boolean gaveUpRepeatedly(List<Dinner.Guest> guests, int times) {

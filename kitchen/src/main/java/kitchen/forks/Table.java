@@ -171,9 +171,15 @@ public final class Table {
     /**
      * One back-off through {@link Seat#backOff(Duration)}.
      *
-     * @param pause what the caller asked for (the kitchen pauses at most {@link Seat#MAX_BACK_OFF})
+     * @param pause   what the caller asked for (the kitchen pauses at most {@link Seat#MAX_BACK_OFF})
+     * @param holding the forks the caller had in hand when it began to back off: a neighbour waits for them
+     *                through the whole pause
      */
-    public record BackOff(Duration pause, long seq, Journal.Span span) {
+    public record BackOff(Duration pause, long seq, Journal.Span span, List<Hold> holding) {
+        public BackOff {
+            holding = List.copyOf(holding);
+        }
+
         public Journal.Worker worker() {
             return span.worker();
         }
@@ -354,9 +360,15 @@ public final class Table {
                 + w.fork().name();
     }
 
+    /** The holds of the forks the calling thread has in hand now, in the order it picked them up. */
+    private List<Hold> heldByCurrentThread() {
+        long me = Thread.currentThread().threadId();
+        return sorted(inHand.values().stream().filter(h -> h.holder().id() == me).toList(), Hold::seq);
+    }
+
     Wait startWaiting(Fork fork, Duration patience) {
         long me = Thread.currentThread().threadId();
-        List<Hold> holding = sorted(inHand.values().stream().filter(h -> h.holder().id() == me).toList(), Hold::seq);
+        List<Hold> holding = heldByCurrentThread();
         Wait wait = new Wait(fork, patience, holding, seq.incrementAndGet(), journal.begin("wants " + fork.name()),
                 journal);
         waits.add(wait);
@@ -417,7 +429,8 @@ public final class Table {
         if (pause.isNegative()) {
             throw new IllegalArgumentException("a back-off cannot be negative, was " + pause);
         }
-        BackOff backOff = new BackOff(pause, seq.incrementAndGet(), journal.begin("backs off " + millis(pause)));
+        BackOff backOff = new BackOff(pause, seq.incrementAndGet(), journal.begin("backs off " + millis(pause)),
+                heldByCurrentThread());
         backOffs.add(backOff);
         try {
             pause(pause.compareTo(Seat.MAX_BACK_OFF) > 0 ? Seat.MAX_BACK_OFF : pause);

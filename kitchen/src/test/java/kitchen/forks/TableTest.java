@@ -289,6 +289,22 @@ class TableTest {
     }
 
     @Test
+    void aBackOffRecordsTheForksInHand() throws Exception {
+        Seat seat = table.seat(0, 1);
+        seat.backOff(Duration.ZERO);
+        seat.left().lock();
+        try {
+            seat.backOff(Duration.ZERO);
+        } finally {
+            seat.left().unlock();
+        }
+        seat.backOff(Duration.ZERO);
+
+        assertThat(table.backOffs()).extracting(b -> b.holding().stream().map(h -> h.fork().name()).toList())
+                .containsExactly(List.of(), List.of("fork 0"), List.of());
+    }
+
+    @Test
     void aTableRefusesWhatCannotBeSet() {
         assertThatIllegalArgumentException().isThrownBy(() -> new Table(0, PATIENCE));
         assertThatIllegalArgumentException().isThrownBy(() -> new Table(2, Duration.ofMillis(-1)));

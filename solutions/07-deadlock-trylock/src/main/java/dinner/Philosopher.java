@@ -23,11 +23,14 @@ public class Philosopher {
      *
      * <ol>
      *   <li>Pick up {@link Seat#left()} first, then ask for {@link Seat#right()}, waiting for it at most
-     *       {@link Seat#patience()}. Never wait for one fork without a time limit while you hold another.
-     *       If the right fork does not come in time, put the left one down before anything else.</li>
+     *       {@link Seat#patience()} (a {@code tryLock()} that does not wait at all is within it too). Never
+     *       wait for one fork without a time limit while you hold another. If the right fork does not come in
+     *       time, put the left one down before anything else, the back-off included.</li>
      *   <li>Between a failed try and the next one, wait through {@link Seat#backOff(java.time.Duration)}
-     *       (never {@code Thread.sleep}), for a time that is not the same for everyone on every try: random,
-     *       or growing with each failed try. Then try again, until you eat.</li>
+     *       (never {@code Thread.sleep}), for a pause each philosopher draws at random for himself, so that it
+     *       is not the same for everyone. It may also grow with each failed try, but growing alone is not
+     *       enough: a schedule that is the same for everyone brings neighbours back together. Then try again,
+     *       until you eat.</li>
      *   <li>With both forks in hand, {@link Seat#eat()} once, then put both forks down; also when eating
      *       throws, and then let that exception reach the caller.</li>
      * </ol>

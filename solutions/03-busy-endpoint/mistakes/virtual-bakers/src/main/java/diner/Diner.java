@@ -34,7 +34,8 @@ import kitchen.pantry.Pantry;
  *       thread.</li>
  *   <li>No more bakes are in the oven at once than the machine has cores
  *       ({@code Runtime.getRuntime().availableProcessors()}), yet more than one when it has several; pantry
- *       orders go on while the oven is busy.</li>
+ *       orders go on while the oven is busy. The bound is on bakes at once, not on threads; bake on threads
+ *       the diner owns, not on the common {@code ForkJoinPool} (cores − 1 workers, not the diner's to shut).</li>
  *   <li>{@link #close()} stops taking new orders, answers the orders already inside, frees the port, and
  *       shuts every executor the diner made.</li>
  *   <li>A bad order (a parameter missing, empty or out of range) is answered {@code 400} with a body that

@@ -31,7 +31,8 @@ public class Teller {
      *   <li>Task 2. It never deadlocks, whatever other transfers run at the same time between the same
      *       accounts, in either direction, on platform or virtual threads; also between two accounts that
      *       look alike in everything but their {@link Account#number() numbers}. {@code from} and
-     *       {@code to} may be the same account: that transfer returns and leaves the balance as it was.
+     *       {@code to} may be the same account: that transfer leaves the balance as it was, and is refused
+     *       like any other (it throws {@link InsufficientFunds}) when the account has less than {@code amount}.
      *   <li>Task 3. It holds only the two accounts it needs: transfers between other accounts go on at the
      *       same time.
      * </ul>
@@ -40,7 +41,14 @@ public class Teller {
      */
     public void transfer(Account from, Account to, long amount) {
         if (from == to) {
-            // Paying yourself moves nothing: the balance stays as it was, and there is nothing to lock.
+            // Paying yourself needs one lock, taken once; withdraw still refuses more than the balance.
+            from.lock().lock();
+            try {
+                from.withdraw(amount);
+                from.deposit(amount);
+            } finally {
+                from.lock().unlock();
+            }
             return;
         }
         // Which one is first depends only on the two accounts, never on which is from and which is to.
