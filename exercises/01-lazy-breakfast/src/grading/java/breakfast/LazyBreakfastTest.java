@@ -184,9 +184,9 @@ class LazyBreakfastTest {
         boolean stillWaiting = holdsThroughout(HELD, () -> !diner.finished());
         assertThat(stillWaiting).withFailMessage(Feedback
                 .observed("serve returned before the plate was ready: it %s while the eggs were still on the griddle "
-                                + "(the test kept the cook there for %d ms)",
+                                + "(the test keeps the cook there for %d ms)",
                         "serve retornou antes de o prato ficar pronto: ele %s enquanto os ovos ainda estavam na chapa "
-                                + "(o teste segurou o cozinheiro ali por %d ms)",
+                                + "(o teste segura o cozinheiro ali por %d ms)",
                         diner.state(), HELD.toMillis())
                 .expected(BACK_WHEN_READY_EN, BACK_WHEN_READY_PT)
                 .hint("starting the task is half of serving: the diner must also wait until it is done. "
