@@ -47,8 +47,27 @@ class LazyBreakfastTest {
     private static final Duration NOTHING_LATER = TimeScale.millis(500);
     /** How long after serve returns the griddle is watched for a second cooking. */
     private static final Duration NO_SECOND_COOKING = TimeScale.millis(300);
-    /** How long serve gets, while the cook is held, to either return or settle into waiting. */
-    private static final Duration SETTLE = TimeScale.millis(1_000);
+    /**
+     * How soon serve must be back once the plate is ready: wide, since a correct serve is back within
+     * milliseconds. A serve that sleeps a fixed time instead of waiting is caught whatever it sleeps: less
+     * than {@link #HELD} and it returns while the cook is still held; more, and it comes back later than
+     * this after a cook who is let go at once.
+     */
+    private static final Duration PLATE_TO_DINER = TimeScale.millis(1_000);
+    /** How long the cook is kept inside the griddle while serve must not return: well over PLATE_TO_DINER. */
+    private static final Duration HELD = TimeScale.millis(2_000);
+
+    /** The expectation both halves of the waiting test share: a serve that sleeps fails one or the other. */
+    private static final String BACK_WHEN_READY_EN =
+            "serve returns as soon as the plate is ready: not before it, and not long after it";
+    private static final String BACK_WHEN_READY_PT =
+            "serve retorna assim que o prato fica pronto: nem antes, nem muito depois";
+    private static final String WAIT_FOR_THE_TASK_EN = "sleeping a fixed time is not waiting, it is guessing: too "
+            + "short and the plate is not ready, too long and the diner waits for nothing. Wait for the task itself, "
+            + "with something that hands its result back the moment it is done";
+    private static final String WAIT_FOR_THE_TASK_PT = "dormir um tempo fixo não é esperar, é chutar: curto demais "
+            + "e o prato não está pronto, longo demais e o cliente espera à toa. Espere a própria tarefa, com algo "
+            + "que devolve o resultado dela no instante em que ela termina";
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final Journal journal = new Journal();
@@ -157,10 +176,54 @@ class LazyBreakfastTest {
     @Points(2)
     @DisplayName("serve waits until the plate is ready before it returns")
     void serveWaitsForThePlate() throws InterruptedException {
+        // First the test keeps the cook inside the griddle for as long as it likes: serve must not return.
         griddle.hold(HOLD_AT_MOST);
         Errand<Plate> diner = serving(friedEggs);
+        assertCookingStarts(diner, 0);
+        assertCookedOffTheCallersThread(diner);
+        boolean stillWaiting = holdsThroughout(HELD, () -> !diner.finished());
+        assertThat(stillWaiting).withFailMessage(Feedback
+                .observed("serve returned before the plate was ready: it %s while the eggs were still on the griddle "
+                                + "(the test keeps the cook there for %d ms)",
+                        "serve retornou antes de o prato ficar pronto: ele %s enquanto os ovos ainda estavam na chapa "
+                                + "(o teste segura o cozinheiro ali por %d ms)",
+                        diner.state(), HELD.toMillis())
+                .expected(BACK_WHEN_READY_EN, BACK_WHEN_READY_PT)
+                .hint("starting the task is half of serving: the diner must also wait until it is done. "
+                                + WAIT_FOR_THE_TASK_EN,
+                        "começar a tarefa é metade do serviço: o cliente também precisa esperar ela terminar. "
+                                + WAIT_FOR_THE_TASK_PT)
+                .picture(this::timeline))
+                .isTrue();
+        griddle.release();
+        assertBackSoonAfterThePlate(diner);
 
-        assertThat(eventually(PROMPTLY, () -> !griddle.cookings().isEmpty())).withFailMessage(Feedback
+        // Then the cook is let go at once: serve must come back soon after, not after a time of its own.
+        griddle.hold(HOLD_AT_MOST);
+        int cookedSoFar = griddle.cookings().size();
+        Errand<Plate> secondDiner = serving(friedEggs);
+        assertCookingStarts(secondDiner, cookedSoFar);
+        griddle.release();
+        assertBackSoonAfterThePlate(secondDiner);
+    }
+
+    /** The cook was let go just now: serve is back within PLATE_TO_DINER, with the plate. */
+    private void assertBackSoonAfterThePlate(Errand<Plate> diner) throws InterruptedException {
+        assertThat(diner.finishedWithin(PLATE_TO_DINER)).withFailMessage(Feedback
+                .observed("the plate was ready, but serve was still not back %d ms later",
+                        "o prato ficou pronto, mas serve ainda não tinha voltado %d ms depois",
+                        PLATE_TO_DINER.toMillis())
+                .expected(BACK_WHEN_READY_EN, BACK_WHEN_READY_PT)
+                .hint(WAIT_FOR_THE_TASK_EN, WAIT_FOR_THE_TASK_PT)
+                .picture(this::timeline))
+                .isTrue();
+        assertReturned(diner);
+        assertServedThePlate(diner);
+    }
+
+    /** serve was just called, after {@code cookedBefore} cookings: its task must start cooking soon. */
+    private void assertCookingStarts(Errand<Plate> diner, int cookedBefore) {
+        assertThat(eventually(PROMPTLY, () -> griddle.cookings().size() > cookedBefore)).withFailMessage(Feedback
                 .observed("within %d s of serve being called, the task never started cooking (serve %s)",
                         "em %d s desde a chamada de serve, a tarefa nunca começou a cozinhar (serve %s)",
                         PROMPTLY.toSeconds(), diner.state())
@@ -168,26 +231,6 @@ class LazyBreakfastTest {
                 .hint("serve must actually run the task it was given", "serve precisa de fato executar a tarefa recebida")
                 .picture(this::timeline))
                 .isTrue();
-        assertCookedOffTheCallersThread(diner);
-
-        // The cook is held inside the griddle: correct code can only be waiting now, never returned.
-        eventually(SETTLE, () -> diner.finished() || diner.waiting());
-        assertThat(diner.finished()).withFailMessage(Feedback
-                .observed("serve returned before the plate was ready: it %s while the eggs were still on the griddle",
-                        "serve retornou antes de o prato ficar pronto: ele %s enquanto os ovos ainda estavam na chapa",
-                        diner.state())
-                .expected("serve waits until the task has finished, then returns its plate",
-                        "serve espera a tarefa terminar e só então devolve o prato dela")
-                .hint("starting the work is half of serving: the diner must wait for the task to finish, with "
-                                + "something that hands the result back only once the task is done",
-                        "começar o trabalho é metade do serviço: o cliente precisa esperar a tarefa terminar, com "
-                                + "algo que só devolve o resultado quando a tarefa acabou")
-                .picture(this::timeline))
-                .isFalse();
-
-        griddle.release();
-        assertReturned(diner);
-        assertServedThePlate(diner);
     }
 
     @Test
@@ -368,7 +411,7 @@ class LazyBreakfastTest {
 
     /**
      * One call made on a daemon thread of its own, drawn as a span of the journal, so a test can see which
-     * thread it ran on, watch it wait, and give up on it without hanging.
+     * thread it ran on, see whether it has returned yet, and give up on it without hanging.
      */
     private static final class Errand<T> {
         private final String what;
@@ -405,12 +448,6 @@ class LazyBreakfastTest {
 
         boolean finished() {
             return finished.getCount() == 0;
-        }
-
-        /** Parked: blocked on a future, a join, a latch… (not on a monitor, which any println may take). */
-        boolean waiting() {
-            Thread.State state = thread.getState();
-            return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
         }
 
         boolean ranOn(Journal.Span span) {

@@ -33,11 +33,13 @@ class ChefsGradedTest {
     /** Platform threads allowed beyond the cores: a parallel stream also chops on its caller's thread. */
     private static final int SLACK = 2;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** The block whose chop fails in the failure test: neither the first nor the last. */
+    private static final int ROTTEN = 5;
 
     @Test
     @DisplayName("at least two blocks are on the board at the same instant")
     @Tag("task:1")
-    @Points(3)
+    @Points(2)
     void blocksAreChoppedAtTheSameInstant() {
         for (int count : new int[] {40, 2}) {
             List<byte[]> blocks = Onions.bag(count, 64 << 10);
@@ -71,11 +73,26 @@ class ChefsGradedTest {
     @Tag("task:1")
     @Points(2)
     void digestsComeBackInInputOrder() {
-        List<byte[]> blocks = Onions.bag(40, 64 << 10);
         // Block 0 finishes only after another digest went back to hashAll: finishing order ≠ input order.
+        // 3 blocks too: a fixed split on 2 cores, [0, 1] and [2], must not wait out the hold.
+        for (int count : new int[] {40, 3}) {
+            List<byte[]> blocks = Onions.bag(count, 64 << 10);
+            Chopped chopped = Chopped.by(ChoppingBoard.forBlocks(blocks)
+                    .meetAtOnce(2, PATIENCE).holdBack(0, HOLD).build(), blocks);
+            chopped.assertRight(Chopped.sha256(blocks));
+            assertMet(chopped);
+        }
+    }
+
+    @Test
+    @DisplayName("when a chop fails, hashAll fails too, with the chop's failure as the cause")
+    @Tag("task:1")
+    @Points(1)
+    void aFailedChopFailsHashAll() {
+        List<byte[]> blocks = Onions.bag(8, 64 << 10);
         Chopped chopped = Chopped.by(ChoppingBoard.forBlocks(blocks)
-                .meetAtOnce(2, PATIENCE).holdBack(0, HOLD).build(), blocks);
-        chopped.assertRight(Chopped.sha256(blocks));
+                .meetAtOnce(2, PATIENCE).rotten(ROTTEN).build(), blocks);
+        chopped.assertFailedWithTheChop(ROTTEN);
         assertMet(chopped);
     }
 

@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import kitchen.grading.Feedback;
 import kitchen.grading.TimeScale;
 import kitchen.onions.ChoppingBoard;
+import kitchen.onions.Rotten;
 import kitchen.trace.Timeline;
 
 /**
@@ -198,6 +199,62 @@ final class Chopped {
                             "retorne exatamente o que board.chop deu para cada bloco")
                     .picture(this::timeline).error();
         }
+    }
+
+    /**
+     * The failure test's check: the chop of block {@code rotten} threw a {@link Rotten}, and hashAll, given
+     * a moment, threw it too, itself or as a cause.
+     */
+    void assertFailedWithTheChop(int rotten) {
+        if (timedOut) {
+            throw Feedback.observed("the chop of block %d failed, and hashAll had not returned nor thrown %d s later",
+                            "o corte do bloco %d falhou, e hashAll não tinha retornado nem lançado nada %d s depois",
+                            rotten, CALL_LIMIT.toSeconds())
+                    .expected("hashAll fails when a chop fails: it throws the chop's exception, or one that has it"
+                                    + " as its cause",
+                            "hashAll falha quando um corte falha: lança a exceção do corte, ou uma que a tenha"
+                                    + " como causa")
+                    .hint("a thread that dies of an exception never counts down, never completes, never hands"
+                                    + " back: wait for something that also reports failures (a Future's get())",
+                            "uma thread que morre de exceção nunca faz a contagem, nunca completa, nunca devolve"
+                                    + " nada: espere por algo que também relata falhas (o get() de um Future)")
+                    .picture(this::timeline).error();
+        }
+        if (thrown == null) {
+            String digest = digests == null || digests.size() <= rotten ? "missing" : String.valueOf(digests.get(rotten));
+            throw Feedback.observed("the chop of block %d threw %s, but hashAll returned %s digests (at position %d:"
+                                    + " %s): the failure was swallowed",
+                            "o corte do bloco %d lançou %s, mas hashAll retornou %s digests (na posição %d: %s): a"
+                                    + " falha foi engolida",
+                            rotten, new Rotten(rotten), digests == null ? "null instead of" : digests.size(), rotten,
+                            digest)
+                    .expected("hashAll fails when a chop fails: it throws the chop's exception, or one that has it"
+                                    + " as its cause",
+                            "hashAll falha quando um corte falha: lança a exceção do corte, ou uma que a tenha"
+                                    + " como causa")
+                    .hint("a block that could not be chopped has no digest: an exception caught in a chef's thread"
+                                    + " has to leave hashAll again (a Future's get() throws it, wrapped)",
+                            "um bloco que não pôde ser picado não tem digest: uma exceção capturada na thread de um"
+                                    + " chef precisa sair de hashAll de novo (o get() de um Future a lança, embrulhada)")
+                    .picture(this::timeline).error();
+        }
+        // Bounded: a cause chain may loop.
+        Throwable t = thrown;
+        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
+            if (t instanceof Rotten) {
+                return;
+            }
+        }
+        throw Feedback.observed("hashAll threw %s, but the chop's failure (%s) is not among its causes",
+                        "hashAll lançou %s, mas a falha do corte (%s) não está entre as suas causas",
+                        thrown, new Rotten(rotten))
+                .expected("the chop's own exception, or an exception whose cause is it",
+                        "a própria exceção do corte, ou uma exceção cuja causa seja ela")
+                .hint("when you wrap an exception in another one, pass the original along as its cause (or"
+                                + " rethrow the original): the reason is the most useful part",
+                        "ao embrulhar uma exceção em outra, passe a original como causa (ou relance a original):"
+                                + " o motivo é a parte mais útil")
+                .picture(() -> stackTrace(thrown)).error();
     }
 
     private AssertionError outOfOrder(List<String> expected) {

@@ -23,13 +23,16 @@ public final class Chefs {
      * <ul>
      *   <li>every block is chopped exactly once, with {@link ChoppingBoard#chop}, and
      *       {@code result.get(i)} is the digest of {@code blocks.get(i)} (input order, whatever finishes
-     *       first);</li>
+     *       first; any split of the blocks between threads will do, a fixed one such as [0, 1] and [2]
+     *       too);</li>
      *   <li>when there are at least two blocks, at least two are on the board at the same instant;</li>
      *   <li>the chopping runs on no more platform threads at once than the machine has cores (plus a
      *       little slack); virtual threads are fine, the JDK runs them on one carrier per core;</li>
      *   <li>the work keeps the cores busy: CPU time / wall time well above 1 on a machine with 2+ cores;
      *       </li>
-     *   <li>it returns only when every block is chopped, and fails if a chop fails.</li>
+     *   <li>it returns only when every block is chopped; if a chop fails, hashAll fails too: it throws the
+     *       chop's exception, or one that has it as its cause (never a {@code null} digest in its place).
+     *       </li>
      * </ul>
      *
      * @param board the kitchen's instrumented SHA-256 hasher (safe to share between threads)

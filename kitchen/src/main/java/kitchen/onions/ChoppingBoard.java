@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -40,6 +41,8 @@ import kitchen.trace.Rendezvous;
 public final class ChoppingBoard {
 
     private static final String ALGORITHM = "SHA-256";
+    /** How often a held chop looks whether a chef who handed a digest back has gone idle. */
+    private static final long IDLE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final HexFormat HEX = HexFormat.of();
 
     private final Map<byte[], Integer> numbers;
@@ -48,6 +51,7 @@ public final class ChoppingBoard {
     private final Rendezvous crowd;
     private final int heldBlock;
     private final Duration holdTimeout;
+    private final int rottenBlock;
     private final CountDownLatch heldMayGo = new CountDownLatch(1);
     private volatile boolean holdBroken;
 
@@ -61,6 +65,8 @@ public final class ChoppingBoard {
     private final Set<Long> platformThreads = ConcurrentHashMap.newKeySet();
     private final Set<Long> virtualThreads = ConcurrentHashMap.newKeySet();
     private final Set<Long> handedBack = ConcurrentHashMap.newKeySet();
+    /** The threads that handed back a digest of a block other than the held one. */
+    private final Set<Thread> handers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger othersHandedBack = new AtomicInteger();
     private final ConcurrentLinkedQueue<Integer> returnOrder = new ConcurrentLinkedQueue<>();
 
@@ -85,6 +91,7 @@ public final class ChoppingBoard {
         crowd = b.crowd;
         heldBlock = b.heldBlock;
         holdTimeout = b.holdTimeout;
+        rottenBlock = b.rottenBlock;
         if (blockCount < 2) {
             // No other block can come back before the held one.
             heldMayGo.countDown();
@@ -119,6 +126,7 @@ public final class ChoppingBoard {
      * @param block the bytes to hash; not changed
      * @return the 64 hex digits of the digest
      * @throws IllegalArgumentException if the knife is not SHA-256
+     * @throws Rotten if a test set this board up to fail on this block ({@link Builder#rotten})
      */
     public String chop(MessageDigest knife, byte[] block) {
         Objects.requireNonNull(knife, "knife");
@@ -149,6 +157,9 @@ public final class ChoppingBoard {
             }
             if (meeting != null) {
                 await(meeting);
+            }
+            if (index >= 0 && index == rottenBlock) {
+                throw new Rotten(index);
             }
             knife.reset();
             knife.update(block);
@@ -212,6 +223,7 @@ public final class ChoppingBoard {
         returnOrder.add(index);
         if (index != heldBlock) {
             handedBack.add(me.threadId());
+            handers.add(me);
             if (othersHandedBack.incrementAndGet() >= blockCount - 1) {
                 heldMayGo.countDown();
             }
@@ -219,14 +231,46 @@ public final class ChoppingBoard {
     }
 
     private void holdBack() {
+        long deadline = System.nanoTime() + holdTimeout.toNanos();
+        Set<Thread> idleOnce = new HashSet<>();
         try {
-            if (!heldMayGo.await(holdTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                holdBroken = true;
-                heldMayGo.countDown();
+            while (!heldMayGo.await(Math.min(IDLE_CHECK_NANOS, Math.max(0, deadline - System.nanoTime())),
+                    TimeUnit.NANOSECONDS)) {
+                if (aChefWentIdle(idleOnce)) {
+                    heldMayGo.countDown();
+                } else if (deadline - System.nanoTime() <= 0) {
+                    holdBroken = true;
+                    heldMayGo.countDown();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * True once a thread that handed back another block's digest has been seen idle (parked or ended) on
+     * two checks in a row: whatever it did with that digest is done, so the held block may finish after it.
+     * This lets a chef with nothing more to chop (a fixed split of the blocks, [0, 1] and [2]) release the
+     * held block without coming back to the board; a thread that is still running, or blocked on a
+     * monitor (putting the digest away), does not count.
+     */
+    private boolean aChefWentIdle(Set<Thread> idleOnce) {
+        Thread me = Thread.currentThread();
+        for (Thread chef : handers) {
+            if (chef == me) {
+                continue;
+            }
+            Thread.State state = chef.getState();
+            boolean idle = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
+                    || state == Thread.State.TERMINATED;
+            if (!idle) {
+                idleOnce.remove(chef);
+            } else if (!idleOnce.add(chef)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The board's waits only ever delay a chop; an interrupt ends the wait and keeps the flag set. */
@@ -314,6 +358,7 @@ public final class ChoppingBoard {
         private Rendezvous crowd;
         private int heldBlock = -1;
         private Duration holdTimeout = Duration.ZERO;
+        private int rottenBlock = -1;
 
         private Builder(List<byte[]> blocks) {
             this.blocks = List.copyOf(blocks);
@@ -342,14 +387,25 @@ public final class ChoppingBoard {
 
         /**
          * The chop of block {@code index} does not return until some other block's digest was handed back
-         * and its thread came back to the board for more, or every other block was chopped, or
-         * {@code timeout} passed. So that block never finishes first: code that collects digests in the
-         * order chops finish puts another digest before it.
+         * and its thread either came back to the board for more or went idle (parked or ended: done with
+         * that digest), or every other block was chopped, or {@code timeout} passed. So that block never
+         * finishes first: code that collects digests in the order chops finish puts another digest before
+         * it. Correct code is never held up for long, however it splits the blocks between its threads.
          */
         public Builder holdBack(int index, Duration timeout) {
             Objects.checkIndex(index, blocks.size());
             heldBlock = index;
             holdTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The chop of block {@code index} throws a {@link Rotten} instead of returning a digest (after the
+         * meeting point of {@link #meetAtOnce}, so it still counts as on the board).
+         */
+        public Builder rotten(int index) {
+            Objects.checkIndex(index, blocks.size());
+            rottenBlock = index;
             return this;
         }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,83 @@ class ChoppingBoardTest {
         }
         assertThat(board.holdBroken()).isFalse();
         assertThat(board.returnOrder()).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void aFixedSplitLetsTheHeldBlockGoOnceTheOtherChefHasEnded() throws Exception {
+        // [0, 1] and [2]: the second chef never comes back, and block 1 waits behind the held block 0.
+        List<byte[]> three = blocks.subList(0, 3);
+        ChoppingBoard board = ChoppingBoard.forBlocks(three).holdBack(0, LONG).build();
+
+        Thread first = Thread.ofPlatform().start(() -> {
+            MessageDigest knife = board.newKnife();
+            board.chop(knife, three.get(0));
+            board.chop(knife, three.get(1));
+        });
+        Thread second = Thread.ofPlatform().start(() -> board.chop(board.newKnife(), three.get(2)));
+        assertThat(first.join(Duration.ofSeconds(5))).isTrue();
+        assertThat(second.join(Duration.ofSeconds(5))).isTrue();
+
+        assertThat(board.holdBroken()).isFalse();
+        assertThat(board.returnOrder()).containsExactly(2, 0, 1);
+    }
+
+    @Test
+    void aFixedSplitLetsTheHeldBlockGoOnceTheOtherChefIsIdleInItsPool() throws Exception {
+        List<byte[]> three = blocks.subList(0, 3);
+        ChoppingBoard board = ChoppingBoard.forBlocks(three).holdBack(0, LONG).build();
+
+        try (ExecutorService chefs = Executors.newFixedThreadPool(2)) {
+            var held = chefs.submit(() -> {
+                MessageDigest knife = board.newKnife();
+                board.chop(knife, three.get(0));
+                return board.chop(knife, three.get(1));
+            });
+            chefs.submit(() -> board.chop(board.newKnife(), three.get(2)));
+            assertThat(held.get(5, TimeUnit.SECONDS)).isEqualTo(sha256(three.get(1)));
+        }
+        assertThat(board.holdBroken()).isFalse();
+        assertThat(board.returnOrder()).containsExactly(2, 0, 1);
+    }
+
+    @Test
+    void theHeldBlockWaitsWhileTheChefWhoHandedADigestBackIsStillBusyWithIt() throws Exception {
+        List<byte[]> three = blocks.subList(0, 3);
+        ChoppingBoard board = ChoppingBoard.forBlocks(three).holdBack(0, LONG).build();
+        AtomicBoolean putAway = new AtomicBoolean();
+
+        try (ExecutorService chefs = Executors.newFixedThreadPool(2)) {
+            var held = chefs.submit(() -> {
+                MessageDigest knife = board.newKnife();
+                boolean afterIt = board.chop(knife, three.get(0)) != null && putAway.get();
+                board.chop(knife, three.get(1));
+                return afterIt;
+            });
+            chefs.submit(() -> {
+                board.chop(board.newKnife(), three.get(2));
+                // Running, not parked: still putting the digest away, however long that takes.
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                putAway.set(true);
+            });
+            assertThat(held.get(5, TimeUnit.SECONDS)).as("block 0 finished after the digest was put away").isTrue();
+        }
+        assertThat(board.holdBroken()).isFalse();
+    }
+
+    @Test
+    void aRottenBlockFailsItsChop() {
+        ChoppingBoard board = ChoppingBoard.forBlocks(blocks).rotten(1).build();
+
+        board.chop(board.newKnife(), blocks.get(0));
+        assertThatThrownBy(() -> board.chop(board.newKnife(), blocks.get(1)))
+                .isInstanceOf(Rotten.class).hasMessage("onion 1 is rotten");
+
+        assertThat(board.chopsOf(1)).isEqualTo(1);
+        assertThat(board.returnOrder()).containsExactly(0);
+        assertThat(board.journal().spans()).extracting(s -> s.outcome()).containsExactly("done", "failed");
     }
 
     @Test

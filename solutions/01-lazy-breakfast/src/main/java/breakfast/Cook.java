@@ -18,7 +18,8 @@ public class Cook {
      * Task 1. Describes how to cook {@code order} on {@code griddle}, without cooking it.
      *
      * <p>Nothing may be fried (nor printed) by this method, nor later on its own: the griddle is used only
-     * when someone runs the returned task, and then the task fries the order once and returns its plate.
+     * when someone runs the returned task, and then the task fries the order and returns its plate. (Called
+     * again, it may fry again or hand back the same plate: the grader runs each prepared task once.)
      *
      * @return the breakfast, as a task that has not run yet
      */
@@ -29,7 +30,8 @@ public class Cook {
 
     /**
      * Task 2. Serves a prepared breakfast: schedules {@code task} to run once on another thread than the
-     * caller's, waits until it has finished, and returns the plate it made.
+     * caller's, waits until it has finished, and returns the plate it made as soon as it is ready: not
+     * before, and not long after (sleeping a fixed time is guessing, not waiting).
      *
      * <p>If the task fails, serve fails too, and the task's exception must not be lost: throw it, or throw
      * an exception that has it as its cause. Never return a plate (or {@code null}) for a breakfast that

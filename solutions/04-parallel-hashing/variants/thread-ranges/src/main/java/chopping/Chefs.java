@@ -42,7 +42,10 @@ public final class Chefs {
             return List.of();
         }
         // CPU work: one chef (platform thread) per core, not one per block; more would only take turns.
-        int chefs = Math.min(Runtime.getRuntime().availableProcessors(), count);
+        // Each chef takes a contiguous range of ceil(count / cores) blocks, the last one what is left: on 2
+        // cores, 3 blocks are [0, 1] and [2].
+        int rangeSize = Math.ceilDiv(count, Math.min(Runtime.getRuntime().availableProcessors(), count));
+        int chefs = Math.ceilDiv(count, rangeSize);
         // Each chef writes only its own slots, digests[i] for blocks.get(i): the order is the input order
         // however the chefs finish, and no two threads ever write the same slot.
         String[] digests = new String[count];
@@ -50,10 +53,8 @@ public final class Chefs {
         Thread[] threads = new Thread[chefs];
         for (int c = 0; c < chefs; c++) {
             int chef = c;
-            // Chef c takes the contiguous range [c * count / chefs, (c + 1) * count / chefs): together the
-            // ranges cover every index exactly once, and their sizes differ by at most one block.
-            int from = c * count / chefs;
-            int to = (c + 1) * count / chefs;
+            int from = c * rangeSize;
+            int to = Math.min(count, from + rangeSize);
             threads[c] = Thread.ofPlatform().name("chef " + c).start(() -> {
                 // A knife of his own: a MessageDigest keeps state while it cuts, so one per thread; the chef
                 // reuses it block after block, which is fine since he only chops one block at a time.
