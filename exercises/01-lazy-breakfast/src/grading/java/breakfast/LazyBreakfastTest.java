@@ -169,6 +169,29 @@ class LazyBreakfastTest {
                 .isTrue();
         assertCookedOffTheCallersThread(diner);
         assertServedThePlate(diner);
+
+        // A task that fails is run once too: serve reports the failure, it does not try again.
+        griddle.failingWith(new Burnt(EGGS));
+        int cookedBefore = griddle.cookings().size();
+        Errand<Plate> unluckyDiner = serving(friedEggs);
+        assertFinished(unluckyDiner);
+        int failedAtReturn = griddle.cookings().size() - cookedBefore;
+        boolean failedOnce = failedAtReturn == 1
+                && holdsThroughout(NO_SECOND_COOKING, () -> griddle.cookings().size() - cookedBefore == 1);
+        assertThat(failedOnce).withFailMessage(Feedback
+                .observed("for one serve of a failing task the eggs were fried %d time(s) before serve ended (it "
+                                + "%s), %d time(s) in all",
+                        "para um serve de uma tarefa que falha os ovos foram fritos %d vez(es) antes de o serve "
+                                + "terminar (ele %s), %d vez(es) no total",
+                        failedAtReturn, unluckyDiner.state(), griddle.cookings().size() - cookedBefore)
+                .expected("one serve, one cooking, even when it fails: a failed task is not run again",
+                        "um serve, uma fritura, mesmo quando ela falha: uma tarefa que falhou não é executada de novo")
+                .hint("retrying is not serve's call: a second try cooks again (and may burn again); report the "
+                                + "first failure and let the diner decide",
+                        "tentar de novo não cabe ao serve: uma segunda tentativa cozinha de novo (e pode queimar de "
+                                + "novo); relate a primeira falha e deixe o cliente decidir")
+                .picture(this::timeline))
+                .isTrue();
     }
 
     @Test
@@ -238,28 +261,69 @@ class LazyBreakfastTest {
     @Points(2)
     @DisplayName("when the cooking fails, serve fails too, with the cooking's failure as the cause")
     void serveSurfacesTheFailure() throws InterruptedException {
+        // A runtime failure: the griddle burns the eggs.
         Burnt burnt = new Burnt(EGGS);
         griddle.failingWith(burnt);
-        Errand<Plate> diner = serving(friedEggs);
+        assertServeFailsWith(friedEggs, burnt,
+                new Swallowed("the eggs got burnt", "os ovos tenham queimado",
+                        "the diner must learn that breakfast went wrong: an exception caught inside serve has to "
+                                + "leave serve again",
+                        "o cliente precisa saber que o café deu errado: uma exceção capturada dentro de serve "
+                                + "precisa sair de serve de novo"));
+
+        // A checked failure: the task itself throws one (the griddle's own failures are all runtime ones).
+        BreakfastRuined ruined = new BreakfastRuined(burnt);
+        Callable<Plate> ruinedEggs = () -> {
+            try {
+                return griddle.fry(EGGS);
+            } catch (Burnt b) {
+                throw ruined;
+            }
+        };
+        assertServeFailsWith(ruinedEggs, ruined,
+                new Swallowed("the task threw a checked exception (" + ruined.describe() + ")",
+                        "a tarefa tenha lançado uma exceção verificada (" + ruined.describe() + ")",
+                        "a checked exception is a failure too: whatever the task throws, RuntimeException or not, "
+                                + "has to leave serve (that is why serve is declared to throw Exception)",
+                        "uma exceção verificada também é uma falha: o que quer que a tarefa lance, RuntimeException "
+                                + "ou não, precisa sair de serve (é por isso que serve declara throws Exception)"));
+    }
+
+    /** A checked exception a task may throw: serve must surface it like any other failure. */
+    private static final class BreakfastRuined extends Exception {
+        BreakfastRuined(Throwable cause) {
+            super("breakfast ruined", cause);
+        }
+
+        String describe() {
+            return getClass().getSimpleName() + ": " + getMessage();
+        }
+    }
+
+    /** What went wrong in one failure case, and the hint for a serve that returned anyway. */
+    private record Swallowed(String whatEn, String whatPt, String hintEn, String hintPt) {
+    }
+
+    /** serve is given a task that fails with {@code failure}: it must throw it, itself or as a cause. */
+    private void assertServeFailsWith(Callable<Plate> task, Exception failure, Swallowed swallowed)
+            throws InterruptedException {
+        Errand<Plate> diner = serving(task);
 
         assertFinished(diner);
         assertCookedOffTheCallersThread(diner);
         assertThat(diner.failure()).withFailMessage(Feedback
-                .observed("serve returned %s although the eggs got burnt: the failure was swallowed",
-                        "serve devolveu %s embora os ovos tenham queimado: a falha foi engolida",
+                .observed("serve returned %s although " + escaped(swallowed.whatEn()) + ": the failure was swallowed",
+                        "serve devolveu %s embora " + escaped(swallowed.whatPt()) + ": a falha foi engolida",
                         diner.result())
                 .expected("serve fails with the task's exception (itself, or as the cause of what serve throws)",
                         "serve falha com a exceção da tarefa (ela mesma, ou como causa do que serve lança)")
-                .hint("the diner must learn that breakfast went wrong: an exception caught inside serve has to "
-                                + "leave serve again",
-                        "o cliente precisa saber que o café deu errado: uma exceção capturada dentro de serve "
-                                + "precisa sair de serve de novo")
+                .hint(escaped(swallowed.hintEn()), escaped(swallowed.hintPt()))
                 .picture(this::timeline))
                 .isNotNull();
         assertThat(causeChain(diner.failure())).withFailMessage(Feedback
-                .observed("serve threw %s, but the griddle's failure (%s) is not among its causes",
-                        "serve lançou %s, mas a falha da chapa (%s) não está entre as suas causas",
-                        diner.failure(), burnt)
+                .observed("serve threw %s, but the task's failure (%s) is not among its causes",
+                        "serve lançou %s, mas a falha da tarefa (%s) não está entre as suas causas",
+                        diner.failure(), failure)
                 .expected("the task's own exception, or an exception whose cause is it",
                         "a própria exceção da tarefa, ou uma exceção cuja causa seja ela")
                 .hint("when you wrap an exception in another one, pass the original along as its cause (or "
@@ -267,7 +331,12 @@ class LazyBreakfastTest {
                         "ao embrulhar uma exceção em outra, passe a original como causa (ou relance a original): "
                                 + "o motivo é a parte mais útil")
                 .picture(this::timeline))
-                .contains(burnt);
+                .contains(failure);
+    }
+
+    /** Text spliced into a Feedback format, with its own % signs kept literal. */
+    private static String escaped(String text) {
+        return text.replace("%", "%%");
     }
 
     /** Calls prepare on a thread named "chef" and requires it to return a task. */

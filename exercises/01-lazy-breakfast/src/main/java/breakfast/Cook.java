@@ -26,13 +26,14 @@ public class Cook {
     }
 
     /**
-     * Task 2. Serves a prepared breakfast: schedules {@code task} to run once on another thread than the
-     * caller's, waits until it has finished, and returns the plate it made as soon as it is ready: not
-     * before, and not long after (sleeping a fixed time is guessing, not waiting).
+     * Task 2. Serves a prepared breakfast: schedules {@code task} to run once (once even if it fails: no
+     * second try) on another thread than the caller's, waits until it has finished, and returns the plate
+     * it made as soon as it is ready: not before, and not long after (sleeping a fixed time is guessing,
+     * not waiting).
      *
-     * <p>If the task fails, serve fails too, and the task's exception must not be lost: throw it, or throw
-     * an exception that has it as its cause. Never return a plate (or {@code null}) for a breakfast that
-     * went wrong.
+     * <p>If the task fails, with a runtime exception or a checked one, serve fails too, and the task's
+     * exception must not be lost: throw it, or throw an exception that has it as its cause. Never return a
+     * plate (or {@code null}) for a breakfast that went wrong.
      *
      * @return the plate the task returned
      * @throws Exception the task's failure (itself or as the cause)
