@@ -5,10 +5,13 @@ import static eggs.EggInspector.servedEveryEgg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.stream.Stream;
 import kitchen.grading.Feedback;
 import kitchen.grading.Points;
+import kitchen.grading.TimeScale;
 import kitchen.stove.CrackedEggException;
 import kitchen.stove.Egg;
 import kitchen.stove.Stove;
@@ -82,10 +85,12 @@ class BoilAllOnOneThreadTest {
     @Test
     @Order(2)
     @Points(1)
-    @DisplayName("boilAllOnOneThread takes each egg off in the order the eggs are ready, and fails at once on a cracked one")
+    @DisplayName("boilAllOnOneThread takes each egg off as soon as it is ready, in the order the eggs are ready, and fails at once on a cracked one")
     void eggsComeOffInTheOrderTheyAreReady() throws InterruptedException {
-        // The longest egg goes on last: even if its callback is registered late, no egg is ready after it.
-        List<Egg> eggs = eggs(400, 200, 300, 500);
+        // The longest egg goes on last: even if its callback is registered late, no egg is ready after it. The
+        // eggs are ready 250 ms or more apart, and the first 750 ms before the last: a chef who waits for the
+        // longest egg before taking any off leaves egg 2 in its pot for 750 ms or more, far past the margin.
+        List<Egg> eggs = eggs(600, 100, 350, 850);
         Stove stove = EggInspector.stoveFor(eggs);
         EggInspector.Served served = boilAllOnOneThread(stove, eggs);
         servedEveryEgg(ONE_THREAD, served, eggs, stove);
@@ -105,6 +110,27 @@ class BoilAllOnOneThreadTest {
                                         + " ficar pronta primeiro, não à próxima da sua lista")
                         .picture(stove::timeline))
                 .isEqualTo(stove.readyOrder());
+
+        // As soon as it is ready: each egg comes off within a margin of the instant the timer found it ready.
+        Duration prompt = promptMargin(eggs);
+        stove.leftInPot().forEach((egg, left) -> assertThat(left)
+                .withFailMessage(Feedback.observed("egg %d stayed in its pot %d ms after it was ready (how long each"
+                                        + " egg stayed in its pot after it was ready: %s)",
+                                "o ovo %d ficou na panela %d ms depois de pronto (quanto cada ovo ficou na panela"
+                                        + " depois de pronto: %s)", egg, left.toMillis(), leftInPot(stove))
+                        .expected("each egg taken off as soon as it is ready: within %d ms of its ready() completing",
+                                "cada ovo tirado assim que fica pronto: até %d ms depois de o seu ready() completar",
+                                prompt.toMillis())
+                        .hint("an egg left in the pot while you wait for another one overcooks: do not sleep or wait"
+                                        + " until the longest egg is done and then take them all off; wait for"
+                                        + " whichever pot is ready first (its ready() completes), take it off at once,"
+                                        + " then wait for the next",
+                                "um ovo esquecido na panela passa do ponto enquanto você espera outro: não durma nem"
+                                        + " espere até o ovo mais demorado ficar pronto para então tirar todos; espere"
+                                        + " a panela que ficar pronta primeiro (o seu ready() completa), tire-a na"
+                                        + " hora, e então espere a próxima")
+                        .picture(stove::timeline))
+                .isLessThanOrEqualTo(prompt));
 
         // A cracked egg is ready too: taking it off throws, and that fails the call now, not after the slow eggs.
         Duration slow = Duration.ofMillis(2_000);
@@ -148,6 +174,25 @@ class BoilAllOnOneThreadTest {
                                         + " ovos antes de olhar o que falhou")
                         .picture(crackStove::timeline))
                 .isEmpty();
+    }
+
+    /**
+     * How long after it is ready an egg may stay in its pot: 150 ms stretched by the machine's time scale (a
+     * busy machine wakes the caller's thread late), but never more than a third of the time between the first
+     * egg ready and the last, so that a chef who waits for the last egg before taking any off always fails.
+     */
+    private static Duration promptMargin(List<Egg> eggs) {
+        Duration shortest = eggs.stream().map(Egg::boilTime).min(Comparator.naturalOrder()).orElseThrow();
+        Duration cap = EggInspector.longest(eggs).minus(shortest).dividedBy(3);
+        Duration scaled = TimeScale.millis(150);
+        return scaled.compareTo(cap) < 0 ? scaled : cap;
+    }
+
+    /** "egg 2: 3 ms, egg 3: 2 ms…", in the order the eggs were taken off. */
+    private static String leftInPot(Stove stove) {
+        StringJoiner out = new StringJoiner(", ");
+        stove.leftInPot().forEach((egg, left) -> out.add("egg " + egg + ": " + left.toMillis() + " ms"));
+        return out.toString();
     }
 
     @Test

@@ -39,8 +39,9 @@ public class Chef {
      *
      * <ul>
      *   <li>Puts every egg on with {@link Stove#putOn} (it does not wait) before waiting for any.
-     *   <li>Takes each egg off ({@link Pot#takeOff}) on the calling thread, in the order the eggs become
-     *       {@linkplain Pot#ready() ready}.
+     *   <li>Takes each egg off ({@link Pot#takeOff}) on the calling thread as soon as it is
+     *       {@linkplain Pot#ready() ready}, in the order the eggs become ready: an egg left in its pot while you
+     *       wait for another one overcooks.
      *   <li>Returns the boiled eggs in the order of {@code eggs}, once every egg is taken off.
      *   <li>If an egg cracks, fails at once with the {@link kitchen.stove.CrackedEggException} its
      *       {@code takeOff} throws (as is or as the cause), without waiting for the other eggs.

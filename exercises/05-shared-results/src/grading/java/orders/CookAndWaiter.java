@@ -1,6 +1,7 @@
 package orders;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import kitchen.grading.Lang;
@@ -56,7 +57,8 @@ public final class CookAndWaiter implements Scene<CookAndWaiter.Table> {
     public void second(Table table) {
         table.countBefore = table.board.count();
         table.seen = table.board.snapshot();
-        table.seenDishes = List.copyOf(table.seen.dishes());
+        // A copy that keeps an empty slot (null) as it is, for the verdict to name it (List.copyOf would throw).
+        table.seenDishes = Collections.unmodifiableList(new ArrayList<>(table.seen.dishes()));
         table.countAfter = table.board.count();
     }
 
@@ -123,14 +125,22 @@ public final class CookAndWaiter implements Scene<CookAndWaiter.Table> {
         }
         Inspection inspection = Inspection.of(dishes, 2);
         boolean before = inspection.kept(1) == 0;
-        if (inspection.kept(0) != TwoCooks.ON_THE_BOARD || inspection.size() != TwoCooks.ON_THE_BOARD + (before ? 0 : 1)) {
+        if (inspection.empty() > 0) {
+            problems.add(lang.pick(
+                    String.format(Locale.ROOT, "the snapshot holds %d empty slot(s) (null) among its %d dishes: it "
+                            + "showed a place on the board for a dish that was not in it yet", inspection.empty(),
+                            inspection.size()),
+                    String.format(Locale.ROOT, "o retrato tem %d posição(ões) vazia(s) (null) entre os seus %d "
+                            + "pratos: mostrou um lugar no quadro para um prato que ainda não estava nele",
+                            inspection.empty(), inspection.size())));
+        } else if (inspection.kept(0) != TwoCooks.ON_THE_BOARD || inspection.size() != TwoCooks.ON_THE_BOARD + (before ? 0 : 1)) {
             problems.add(lang.pick(
                     String.format(Locale.ROOT, "the snapshot's %d dishes were never on the board together "
                             + "(it held %d then %d)", inspection.size(), TwoCooks.ON_THE_BOARD, TwoCooks.ON_THE_BOARD + 1),
                     String.format(Locale.ROOT, "os %d pratos do retrato nunca estiveram juntos no quadro "
                             + "(ele teve %d, depois %d)", inspection.size(), TwoCooks.ON_THE_BOARD, TwoCooks.ON_THE_BOARD + 1)));
         }
-        List<Dish> now = List.copyOf(seen.dishes());
+        List<Dish> now = new ArrayList<>(seen.dishes());
         if (!now.equals(dishes)) {
             problems.add(lang.pick(
                     String.format(Locale.ROOT, "the snapshot changed after it was taken: %d dishes when the waiter "

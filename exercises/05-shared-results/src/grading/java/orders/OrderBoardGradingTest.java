@@ -123,7 +123,9 @@ class OrderBoardGradingTest {
             + "cooks wait for. An add is one step only if nobody can look between its halves: two critical "
             + "sections one after the other (two synchronized blocks, two locks, a lock and then an atomic "
             + "counter) leave a moment when the dish is on the board and not counted, and a snapshot or count() "
-            + "taken then sees it. Two thread-safe halves (a synchronized list and an atomic counter) are each "
+            + "taken then sees it. Claiming a "
+            + "place first (an atomic index) and putting the dish in it afterwards leaves the opposite moment: a "
+            + "place counted and shown with no dish in it yet. Two thread-safe halves (a synchronized list and an atomic counter) are each "
             + "safe, but not together. A read-only view of the live list (Collections.unmodifiableList) is not a copy: "
             + "it changes as cooks add, and walking it while they add throws.";
     private static final String TASK_2_HINT_PT = "Um retrato precisa ler o contador e os pratos no mesmo instante: "
@@ -131,7 +133,9 @@ class OrderBoardGradingTest {
             + "pela mesma coisa que os cozinheiros esperam. Uma anotação só é um passo se ninguém puder olhar entre "
             + "as suas metades: duas seções críticas uma depois da outra (dois blocos synchronized, dois locks, um "
             + "lock e depois um contador atômico) deixam um momento em que o prato está no quadro e não foi "
-            + "contado, e um retrato ou um count() feito nesse momento vê isso. Duas metades thread-safe (uma lista sincronizada e um "
+            + "contado, e um retrato ou um count() feito nesse momento vê isso. Reservar um lugar primeiro (um "
+            + "índice atômico) e pôr o prato nele depois deixa o momento oposto: um lugar contado e mostrado ainda "
+            + "sem prato. Duas metades thread-safe (uma lista sincronizada e um "
             + "contador atômico) são seguras cada uma, mas não juntas. Uma visão somente-leitura da lista viva "
             + "(Collections.unmodifiableList) não é uma cópia: muda quando os cozinheiros anotam, e percorrê-la "
             + "enquanto anotam lança exceção.";

@@ -9,25 +9,53 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a method of the code under test takes a lock or hands over to code the replay does not watch, for
- * {@link SlowMotion} to pause there too: before each {@code monitorenter} (a {@code synchronized} block) and
- * before each call (a {@code Lock.lock()}, an {@code AtomicInteger.incrementAndGet()}, a synchronized
- * list's {@code add}…). Field reads and writes alone leave a gap: between the end of one critical section
- * and the start of the next there is none, so a pause there was never tried.
+ * Where a method of the code under test takes a lock, hands over to code the replay does not watch, or writes
+ * into an array, for {@link SlowMotion} to pause there too: before each {@code monitorenter} (a
+ * {@code synchronized} block), before each call (a {@code Lock.lock()}, an
+ * {@code AtomicInteger.incrementAndGet()}, a synchronized list's {@code add}…) and before each store into an
+ * array element ({@code slots[i] = dish}). Field reads and writes alone leave a gap: between the end of one
+ * critical section and the start of the next there is none, and between claiming a slot
+ * ({@code next.getAndIncrement()}) and filling it ({@code slots[slot] = dish}) there is none either, so a pause
+ * there was never tried.
+ *
+ * <p>Stores into an array the method made itself and that nothing else can see yet (a snapshot filling its
+ * own copy) are left out: a pause there changes nothing another thread sees, and pausing before each of them
+ * only multiplied the takes. A method's arrays count as its own when it gets no array from anywhere else: it
+ * reads no array-typed field, takes no array parameter, calls nothing that returns an array, and casts nothing
+ * to an array type. Loads from arrays are not points: a pause before one is a pause between the point before
+ * it and the load, and no board we know of goes wrong only there.
  *
  * <p>Reads the method's bytecode and its class's constant pool through the debugger; no class-file library.
  */
 final class Boundaries {
 
-    /** One place to pause: a bytecode index, what happens there, and the call's target if it is a call. */
-    record Boundary(long index, boolean lock, String owner, String name, String descriptor) {
+    /** What happens at a place to pause. */
+    enum Kind {
+        LOCK, CALL, STORE
+    }
 
-        /** As the story names it, e.g. {@code AtomicInteger.incrementAndGet()} or {@code synchronized (OrderBoard.java:31)}. */
+    /** One place to pause: a bytecode index, what happens there, and the call's target if it is a call. */
+    record Boundary(long index, Kind kind, String owner, String name, String descriptor) {
+
+        boolean lock() {
+            return kind == Kind.LOCK;
+        }
+
+        boolean store() {
+            return kind == Kind.STORE;
+        }
+
+        /**
+         * As the story names it, e.g. {@code AtomicInteger.incrementAndGet()}, {@code synchronized
+         * (OrderBoard.java:31)} or {@code array[…] (OrderBoard.java:20)}.
+         */
         String label(String file, int line) {
-            if (lock) {
-                return "synchronized (" + file + (line > 0 ? ":" + line : "") + ")";
-            }
-            return owner.substring(owner.lastIndexOf('/') + 1).replace('$', '.') + "." + name + "()";
+            String where = " (" + file + (line > 0 ? ":" + line : "") + ")";
+            return switch (kind) {
+                case LOCK -> "synchronized" + where;
+                case STORE -> "array[…]" + where;
+                case CALL -> owner.substring(owner.lastIndexOf('/') + 1).replace('$', '.') + "." + name + "()";
+            };
         }
 
         /** The target's class as the debugger names it ({@code java.util.List}). */
@@ -37,6 +65,12 @@ final class Boundaries {
     }
 
     private static final int MONITORENTER = 0xc2;
+    private static final int IASTORE = 0x4f;
+    private static final int SASTORE = 0x56;
+    private static final int GETSTATIC = 0xb2;
+    private static final int GETFIELD = 0xb4;
+    private static final int INVOKEDYNAMIC = 0xba;
+    private static final int CHECKCAST = 0xc0;
     private static final int INVOKEVIRTUAL = 0xb6;
     private static final int INVOKESPECIAL = 0xb7;
     private static final int INVOKESTATIC = 0xb8;
@@ -72,26 +106,51 @@ final class Boundaries {
     }
 
     /**
-     * Every {@code monitorenter} and every method call ({@code invokedynamic} aside: it makes lambdas and
-     * strings, it takes no lock) in {@code method}, in bytecode order.
+     * Every {@code monitorenter}, every method call ({@code invokedynamic} aside: it makes lambdas and
+     * strings, it takes no lock) and every store into an array the method may share (see above) in
+     * {@code method}, in bytecode order.
      */
     static List<Boundary> of(Method method, Pool pool) {
         byte[] code = method.bytecodes();
         List<Boundary> found = new ArrayList<>();
+        List<Boundary> stores = new ArrayList<>();
+        boolean foreignArrays = method.signature().substring(0, method.signature().indexOf(')')).contains("[");
         int at = 0;
         while (at < code.length) {
             int op = code[at] & 0xff;
             if (op == MONITORENTER) {
-                found.add(new Boundary(at, true, null, null, null));
+                found.add(new Boundary(at, Kind.LOCK, null, null, null));
+            } else if (op >= IASTORE && op <= SASTORE) {
+                stores.add(new Boundary(at, Kind.STORE, null, null, null));
             } else if (op >= INVOKEVIRTUAL && op <= INVOKEINTERFACE) {
                 String[] target = pool.methodRef(u2(code, at + 1));
                 if (target != null) {
-                    found.add(new Boundary(at, false, target[0], target[1], target[2]));
+                    found.add(new Boundary(at, Kind.CALL, target[0], target[1], target[2]));
+                    foreignArrays |= returnsArray(target[2]);
+                } else {
+                    foreignArrays = true; // a call the pool cannot name: it may hand over an array
                 }
+            } else if (op == GETFIELD || op == GETSTATIC) {
+                String[] field = pool.fieldRef(u2(code, at + 1));
+                foreignArrays |= field == null || field[2].startsWith("[");
+            } else if (op == INVOKEDYNAMIC) {
+                String descriptor = pool.dynamicDescriptor(u2(code, at + 1));
+                foreignArrays |= descriptor == null || returnsArray(descriptor);
+            } else if (op == CHECKCAST) {
+                String type = pool.className(u2(code, at + 1));
+                foreignArrays |= type == null || type.startsWith("[");
             }
             at += length(code, at);
         }
+        if (foreignArrays && !stores.isEmpty()) {
+            found.addAll(stores);
+            found.sort(java.util.Comparator.comparingLong(Boundary::index));
+        }
         return found;
+    }
+
+    private static boolean returnsArray(String descriptor) {
+        return descriptor.substring(descriptor.indexOf(')') + 1).startsWith("[");
     }
 
     private static int length(byte[] code, int at) {
@@ -159,7 +218,33 @@ final class Boundaries {
 
         /** {owner (internal name), name, descriptor} of the method reference at {@code index}, or null. */
         String[] methodRef(int index) {
-            if (index <= 0 || index >= tags.length || (tags[index] != 10 && tags[index] != 11)) {
+            return memberRef(index, 10, 11);
+        }
+
+        /** {owner (internal name), name, descriptor} of the field reference at {@code index}, or null. */
+        String[] fieldRef(int index) {
+            return memberRef(index, 9, 9);
+        }
+
+        /** The descriptor of the invokedynamic call site at {@code index}, or null. */
+        String dynamicDescriptor(int index) {
+            if (index <= 0 || index >= tags.length || tags[index] != 18) {
+                return null;
+            }
+            int[] nameAndType = (int[]) values[((int[]) values[index])[1]];
+            return (String) values[nameAndType[1]];
+        }
+
+        /** The internal name of the class at {@code index} ({@code [Lkitchen/results/Dish;} for an array), or null. */
+        String className(int index) {
+            if (index <= 0 || index >= tags.length || tags[index] != 7) {
+                return null;
+            }
+            return (String) values[((int[]) values[index])[0]];
+        }
+
+        private String[] memberRef(int index, int tag, int otherTag) {
+            if (index <= 0 || index >= tags.length || (tags[index] != tag && tags[index] != otherTag)) {
                 return null;
             }
             int[] ref = (int[]) values[index];

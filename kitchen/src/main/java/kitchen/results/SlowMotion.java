@@ -61,10 +61,11 @@ import kitchen.results.Boundaries.Boundary;
  * every read and write of the fields of the classes in the {@linkplain #watching watched packages} (the
  * student's code) and of the JDK objects those reach (an {@code ArrayList}'s {@code size}, an
  * {@code AtomicInteger}'s {@code value}…), and it stops the code under test before each lock it takes (a
- * {@code synchronized} block) and before each call it makes out of itself (a {@code Lock.lock()} or
+ * {@code synchronized} block), before each call it makes out of itself (a {@code Lock.lock()} or
  * {@code unlock()}, an {@code AtomicInteger.incrementAndGet()}, a synchronized list's {@code add}, a
- * synchronized method of its own): the moments between two critical sections have no read or write of
- * their own, and a torn update hides there. Take 0 plays the first step alone and then the second, counting
+ * synchronized method of its own) and before each store it makes into an array element
+ * ({@code slots[i] = dish}; see {@link Boundaries}): the moments between two critical sections, and between
+ * claiming a slot and filling it, have no field read or write of their own, and a torn update hides there. Take 0 plays the first step alone and then the second, counting
  * these points. Every later take pauses one step just before one of its points, lets the other step run to
  * its end, and then lets the paused step go on: each single preemption point of each step is tried once. When the running step cannot go on because the paused one holds what it
  * needs (it blocks on a monitor or parks on a lock), the paused step goes on at once, as it would on a
@@ -75,8 +76,10 @@ import kitchen.results.Boundaries.Boundary;
  * replay.firstFailure().ifPresent(take -> fail(take.verdict() + "\n" + take.story(Lang.current())));
  * }</pre>
  *
- * <p>What it can and cannot see: field reads and writes, not array elements, and not the updates the JDK
- * makes through {@code Unsafe} or var handles (an {@code AtomicInteger.incrementAndGet} is one indivisible
+ * <p>What it can and cannot see: field reads and writes, and the code under test's stores into array
+ * elements (as points to pause before, without the value stored); not its loads from array elements, not the
+ * JDK's own array stores and loads (an {@code ArrayList}'s {@code elementData[41] = dish} is part of its
+ * {@code add}), and not the updates the JDK makes through {@code Unsafe} or var handles (an {@code AtomicInteger.incrementAndGet} is one indivisible
  * step here, as it is on the machine). Final fields are not watched: one is written once, before its object
  * is shared, so pausing before reading it changes nothing, and watching every final field of an immutable
  * structure (a chain of records a lock-free board walks) only multiplied the takes. Races that need two
@@ -304,10 +307,10 @@ public final class SlowMotion {
                         step.line(lang, what)));
             }
             if (steps.stream().anyMatch(step -> step.value().endsWith("]"))) {
-                out.append(lang.pick("  (writes into arrays, such as elementData[41] = dish, happen too: the story "
-                                + "does not show them)\n",
-                        "  (escritas em arrays, como elementData[41] = prato, também acontecem: a história não as "
-                                + "mostra)\n"));
+                out.append(lang.pick("  (writes into the JDK's arrays, such as elementData[41] = dish, happen too: the "
+                                + "story does not show them)\n",
+                        "  (escritas nos arrays do JDK, como elementData[41] = prato, também acontecem: a história "
+                                + "não as mostra)\n"));
             }
             return out.toString();
         }
@@ -316,15 +319,19 @@ public final class SlowMotion {
     /** What one step did, as the debugger saw it. */
     public record Step(int role, Kind kind, String what, String value) {
 
-        /** Kinds of step lines: CALLS and LOCKS are a call out of the code under test and a synchronized block. */
+        /**
+         * Kinds of step lines: CALLS and LOCKS are a call out of the code under test and a synchronized block,
+         * STORES a store into an array element in the code under test.
+         */
         public enum Kind {
-            READ, WRITE, CALLS, LOCKS, PAUSED, GOES_ON, WAITS, STILL_BUSY, DONE, FAILED
+            READ, WRITE, STORES, CALLS, LOCKS, PAUSED, GOES_ON, WAITS, STILL_BUSY, DONE, FAILED
         }
 
         String line(Lang lang, int width) {
             return switch (kind) {
                 case READ -> lang.pick("reads   ", "lê      ") + pad(what, width) + "  → " + value;
                 case WRITE -> lang.pick("writes  ", "escreve ") + pad(what, width) + "  ← " + value;
+                case STORES -> lang.pick("writes  ", "escreve ") + what;
                 case CALLS -> lang.pick("calls   ", "chama   ") + what;
                 case LOCKS -> lang.pick("enters  ", "entra   ") + what;
                 case PAUSED -> lang.pick("‖ paused here", "‖ pausado aqui");
@@ -350,7 +357,7 @@ public final class SlowMotion {
         String cue() {
             return switch (kind) {
                 case READ -> "reads ";
-                case WRITE -> "writes ";
+                case WRITE, STORES -> "writes ";
                 case CALLS -> "calls ";
                 default -> "enters ";
             } + what;
@@ -528,8 +535,8 @@ public final class SlowMotion {
         }
 
         /**
-         * Breakpoints, for either player, before each {@code monitorenter} of the class and before each call it
-         * makes, except calls whose insides are watched anyway and take no lock on the way in: constructors,
+         * Breakpoints, for either player, before each {@code monitorenter} of the class, before each store into
+         * an array it may share, and before each call it makes, except calls whose insides are watched anyway and take no lock on the way in: constructors,
          * the kit's records, and the code under test's own methods that are not {@code synchronized}.
          */
         private void stopAtBoundaries(ReferenceType type) {
@@ -552,7 +559,8 @@ public final class SlowMotion {
                         continue;
                     }
                     com.sun.jdi.Location location = method.locationOfCodeIndex(boundary.index());
-                    Step step = new Step(0, boundary.lock() ? Step.Kind.LOCKS : Step.Kind.CALLS,
+                    Step step = new Step(0, boundary.lock() ? Step.Kind.LOCKS
+                            : boundary.store() ? Step.Kind.STORES : Step.Kind.CALLS,
                             boundary.label(file, location.lineNumber()), "");
                     List<BreakpointRequest> made = new ArrayList<>();
                     for (ThreadReference player : players) {
@@ -562,7 +570,7 @@ public final class SlowMotion {
                         suspendingOnlyItsThread(request);
                         made.add(request);
                     }
-                    if (!boundary.lock() && underTest(boundary.ownerName())
+                    if (boundary.kind() == Boundaries.Kind.CALL && underTest(boundary.ownerName())
                             && vm.classesByName(boundary.ownerName()).isEmpty()) {
                         undecided.computeIfAbsent(boundary.ownerName(), owner -> new ArrayList<>())
                                 .add(new Undecided(boundary, made));
@@ -572,7 +580,7 @@ public final class SlowMotion {
         }
 
         private boolean worthAPause(Boundary boundary) {
-            if (boundary.lock()) {
+            if (boundary.lock() || boundary.store()) {
                 return true;
             }
             String owner = boundary.ownerName();

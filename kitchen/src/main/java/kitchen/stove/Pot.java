@@ -30,6 +30,8 @@ public final class Pot {
     final CountDownLatch rung = new CountDownLatch(1);
     State state = State.BOILING;
     long deadline;
+    /** When the kitchen timer found the egg ready ({@link System#nanoTime()}). */
+    long readyNanos;
     Journal.Span span;
 
     Pot(Stove stove, Egg egg, long seq, boolean blocking) {

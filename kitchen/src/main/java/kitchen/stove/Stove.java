@@ -3,9 +3,12 @@ package kitchen.stove;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -87,6 +90,8 @@ public final class Stove {
     private final Set<Thread> boilingThreads = new LinkedHashSet<>();
     private final List<Integer> readyOrder = new ArrayList<>();
     private final List<Integer> doneOrder = new ArrayList<>();
+    /** Egg number → how long its pot stayed on the stove after the timer found it ready, for takeOff's eggs. */
+    private final Map<Integer, Duration> leftInPot = new LinkedHashMap<>();
 
     /** A stove that boils in real time and prints to {@code System.out}. */
     public Stove() {
@@ -299,6 +304,7 @@ public final class Stove {
 
     private void ring(Pot pot) {
         readyOrder.add(pot.egg().number());
+        pot.readyNanos = System.nanoTime();
         if (pot.blocking) {
             comeOff(pot);
             pot.rung.countDown();
@@ -315,6 +321,7 @@ public final class Stove {
                         pot.egg() + " is not boiled yet: take it off once its ready() has completed");
                 case OFF -> throw new IllegalStateException(pot.egg() + " was already taken off");
                 default -> {
+                    leftInPot.put(pot.egg().number(), Duration.ofNanos(System.nanoTime() - pot.readyNanos));
                     comeOff(pot);
                     if (pot.egg().cracked()) {
                         throw new CrackedEggException(pot.egg());
@@ -438,6 +445,20 @@ public final class Stove {
         lock.lock();
         try {
             return List.copyOf(doneOrder);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Numbers of the eggs taken off with {@link Pot#takeOff()} (done or cracked), in the order they were,
+     * each with how long it stayed in its pot after the kitchen timer found it ready (just before its
+     * {@code ready()} completed): an egg left in the pot overcooks.
+     */
+    public Map<Integer, Duration> leftInPot() {
+        lock.lock();
+        try {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(leftInPot));
         } finally {
             lock.unlock();
         }

@@ -65,6 +65,18 @@ abstract class AddAndLook implements Scene<AddAndLook.Table> {
         }
     }
 
+    static final class SlotArray extends AddAndLook {
+        SlotArray() {
+            super(SlotArrayLedger::new);
+        }
+    }
+
+    static final class Atomic extends AddAndLook {
+        Atomic() {
+            super(AtomicLedger::new);
+        }
+    }
+
     static final class OneBlock extends AddAndLook {
         OneBlock() {
             super(OneBlockLedger::new);

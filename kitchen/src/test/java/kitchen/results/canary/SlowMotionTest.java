@@ -1,6 +1,7 @@
 package kitchen.results.canary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import kitchen.grading.Lang;
@@ -71,25 +72,64 @@ class SlowMotionTest {
         });
     }
 
+    /*
+     * The two torn ledgers below store into their arrays inside their first critical section, and a pause before
+     * that store already tears the add now and then: the waiter, blocked on the lock, may take it the instant the
+     * cook lets go, before the cook's second section. Which take fails first is therefore not fixed; what is
+     * fixed is that the pause between the sections is planned (take 0 counts it as a point) and that some take
+     * fails.
+     */
+
     @Test
     @DisplayName("two synchronized blocks one after the other tear an add: the cook is paused between them")
     void twoCriticalSectionsTearAnAdd() {
-        Take take = replay(AddAndLook.TwoBlocks.class).firstFailure().orElseThrow();
+        Replay replay = replay(AddAndLook.TwoBlocks.class);
+        Take take = replay.firstFailure().orElseThrow();
 
         assertThat(take.verdict()).isEqualTo("torn: 42 dishes, 41 counted");
-        assertThat(take.story(Lang.EN)).contains("cook A is paused just before it enters synchronized (TwoBlockLedger.java:")
+        assertThat(replay.takes().getFirst().steps()).filteredOn(step -> step.role() == 0)
+                .extracting(Step::kind, Step::what).containsSubsequence(
+                        tuple(Step.Kind.LOCKS, "synchronized (TwoBlockLedger.java:12)"),
+                        tuple(Step.Kind.LOCKS, "synchronized (TwoBlockLedger.java:15)"));
+        assertThat(take.story(Lang.EN)).contains("cook A is paused just before it ")
                 .containsSubsequence("cook A  enters  synchronized", "cook A  ‖ paused here", "waiter  enters  synchronized",
-                        "waiter  ✓ done", "cook A  ▶ goes on");
-        assertThat(take.story(Lang.PT_BR)).contains("pausado logo antes de entrar em synchronized");
+                        "cook A  ▶ goes on");
+        assertThat(take.story(Lang.PT_BR)).contains("pausado logo antes de ");
     }
 
     @Test
     @DisplayName("a lock and then an atomic tear an add: the cook is paused just before the atomic's call")
     void lockThenAtomicTearsAnAdd() {
-        Take take = replay(AddAndLook.LockThenAtomic.class).firstFailure().orElseThrow();
+        Replay replay = replay(AddAndLook.LockThenAtomic.class);
+        Take take = replay.firstFailure().orElseThrow();
 
         assertThat(take.verdict()).isEqualTo("torn: 42 dishes, 41 counted");
-        assertThat(take.story(Lang.EN)).contains("cook A is paused just before it calls AtomicInteger.incrementAndGet()");
+        assertThat(replay.takes().getFirst().steps()).filteredOn(step -> step.role() == 0)
+                .extracting(Step::kind, Step::what).containsSubsequence(
+                        tuple(Step.Kind.LOCKS, "synchronized (LockThenAtomicLedger.java:13)"),
+                        tuple(Step.Kind.CALLS, "AtomicInteger.incrementAndGet()"));
+        assertThat(take.story(Lang.EN)).contains("cook A is paused just before it ");
+    }
+
+    @Test
+    @DisplayName("claiming a slot with an atomic and then filling it tears an add: the cook is paused before the array store")
+    void slotClaimedThenFilledTearsAnAdd() {
+        Take take = replay(AddAndLook.SlotArray.class).firstFailure().orElseThrow();
+
+        assertThat(take.verdict()).isEqualTo("torn: 41 dishes, 42 counted");
+        assertThat(take.story(Lang.EN)).contains("cook A is paused just before it writes array[…] (SlotArrayLedger.java:")
+                .containsSubsequence("cook A  calls   AtomicInteger.getAndIncrement()", "cook A  ‖ paused here",
+                        "waiter  ✓ done", "cook A  ▶ goes on", "cook A  writes  array[…] (SlotArrayLedger.java:");
+        assertThat(take.story(Lang.PT_BR)).contains("pausado logo antes de escrever array[…] (SlotArrayLedger.java:");
+    }
+
+    @Test
+    @DisplayName("stores into an array a step made itself and nobody else sees are not paused before")
+    void ownFreshArrayIsNoPoint() {
+        Replay replay = replay(AddAndLook.Atomic.class);
+
+        assertThat(replay.firstFailure()).isEmpty();
+        assertThat(replay.takes()).flatMap(Take::steps).extracting(Step::kind).doesNotContain(Step.Kind.STORES);
     }
 
     @Test
