@@ -82,6 +82,7 @@ final class GradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long started = System.nanoTime();
         if (budgetSeconds != null && budgetSeconds < 30) {
             throw usage("--budget " + budgetSeconds + ": give at least 30 seconds");
         }
@@ -98,7 +99,9 @@ final class GradeCommand implements Callable<Integer> {
         Options options = Options.defaults(language);
         options = options.timeScale(timeScale != null ? timeScale : Calibration.measure(options.kitClasspath()));
         if (budgetSeconds != null) {
-            options = options.budget(java.time.Duration.ofSeconds(budgetSeconds));
+            // The budget counts from the command's start: the calibration above is part of the run.
+            options = options.budget(java.time.Duration.ofSeconds(budgetSeconds)
+                    .minus(java.time.Duration.ofNanos(System.nanoTime() - started)));
         }
         Grade grade = new Grader(kit, options).grade(submission, exercises, new Progress() {
             @Override

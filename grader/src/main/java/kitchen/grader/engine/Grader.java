@@ -18,7 +18,7 @@ import kitchen.grader.score.Grade;
 public final class Grader {
 
     /** Kept back from a budget: compiling an exercise (outside its JVM's deadline) and writing the reports. */
-    static final Duration RESERVE = Duration.ofSeconds(15);
+    static final Duration RESERVE = Duration.ofSeconds(20);
     /** Less than this left of a budget is not worth starting a JVM for: the exercise is not run. */
     static final Duration MINIMUM_RUN = Duration.ofSeconds(10);
 
