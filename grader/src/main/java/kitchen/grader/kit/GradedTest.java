@@ -27,7 +27,11 @@ public record GradedTest(String className, String methodName, String displayName
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
     private static final Pattern METHOD = Pattern.compile("\\bvoid\\s+(\\w+)\\s*\\(");
     private static final Pattern POINTS = Pattern.compile("@Points\\(\\s*(?:value\\s*=\\s*)?(\\d+)\\s*\\)");
-    private static final Pattern DISPLAY_NAME = Pattern.compile("@DisplayName\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
+    private static final String LITERAL = "\"(?:[^\"\\\\]|\\\\.)*\"";
+    /** {@code @DisplayName("…")}, also written as literals joined with {@code +} across lines. */
+    private static final Pattern DISPLAY_NAME = Pattern.compile(
+            "@DisplayName\\(\\s*(" + LITERAL + "(?:\\s*\\+\\s*" + LITERAL + ")*)\\s*\\)");
+    private static final Pattern ONE_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** A stable id: {@code SimpleClassName.method}, as {@code TestResult.id()} spells it. */
     public String id() {
@@ -69,7 +73,12 @@ public record GradedTest(String className, String methodName, String displayName
             Matcher display = DISPLAY_NAME.matcher(source).region(previousMethod, method.start());
             String displayName = method.group(1);
             while (display.find()) {
-                displayName = unescape(display.group(1));
+                StringBuilder joined = new StringBuilder();
+                Matcher part = ONE_LITERAL.matcher(display.group(1));
+                while (part.find()) {
+                    joined.append(unescape(part.group(1)));
+                }
+                displayName = joined.toString();
             }
             tests.add(new GradedTest(className, method.group(1), displayName, Integer.parseInt(points.group(1))));
             previousMethod = method.end();

@@ -33,7 +33,10 @@ class BatchTest {
     @TempDir
     static Path classroom;
 
-    /** A class of five: a good git clone, a half-right one, one that does not compile, an empty one, a tamperer. */
+    /**
+     * A class of five git clones — a good one, a half-right one, one that does not compile, a tamperer — and
+     * an empty folder that is not a repository.
+     */
     @BeforeAll
     static void cloneTheClass() throws Exception {
         Path subs = FIXTURES.resolve("submissions");
@@ -54,6 +57,17 @@ class BatchTest {
         Files.createDirectories(classroom.resolve("eva/exercises/99-toast/src/test/java/toast"));
         Files.writeString(classroom.resolve("eva/exercises/99-toast/src/test/java/toast/ToasterTest.java"),
                 "package toast; class ToasterTest {}");
+        for (String student : List.of("bruno", "carla", "eva")) {
+            commit(classroom.resolve(student), "first try");
+        }
+    }
+
+    static void commit(Path clone, String message) throws Exception {
+        if (!Files.exists(clone.resolve(".git"))) {
+            git(clone, "init", "-q");
+        }
+        git(clone, "-c", "user.name=Student", "-c", "user.email=student@example.org", "add", ".");
+        git(clone, "-c", "user.name=Student", "-c", "user.email=student@example.org", "commit", "-q", "-m", message);
     }
 
     static Map<String, CSVRecord> gradebook(Path out) throws IOException {
@@ -94,7 +108,7 @@ class BatchTest {
         assertThat(rows.get("ana").get("tampered")).isEmpty();
         assertThat(rows.get("bruno").get("total")).isEqualTo("9");
         assertThat(rows.get("bruno").get("status")).isEqualTo("graded");
-        assertThat(rows.get("bruno").get("commit")).isEmpty();
+        assertThat(rows.get("davi").get("commit")).isEmpty();
         assertThat(rows.get("carla").get("total")).isEqualTo("0");
         assertThat(rows.get("carla").get("status")).isEqualTo("problems");
         assertThat(rows.get("carla").get("99-toast:status")).isEqualTo("compile-error");
@@ -109,7 +123,8 @@ class BatchTest {
                     .containsExactlyInAnyOrder("ana.md", "bruno.md", "carla.md", "davi.md", "eva.md");
         }
         assertThat(out.resolve("feedback/bruno.md")).content().contains("toast is golden", "burnt bread")
-                .startsWith("**bruno** — 9 / 15 · not a git repository · graded ");
+                .startsWith("**bruno** — 9 / 15 · commit `");
+        assertThat(out.resolve("feedback/davi.md")).content().startsWith("**davi** — 0 / 15 · not a git repository · graded ");
         assertThat(out.resolve("feedback/ana.md")).content().startsWith("**ana** — 15 / 15 · commit `");
         assertThat(r.out()).contains("  ana: grading …", "  ana: 15/15 graded   [").doesNotContain("\r");
     }
@@ -119,8 +134,8 @@ class BatchTest {
     void resumes(@TempDir Path out) throws IOException {
         assertThat(batch(out).code()).isEqualTo(Main.OK);
         CliTest.Run again = batch(out);
-        assertThat(again.out()).contains("Graded 4 of 5 students (1 kept from the gradebook",
-                "bruno: grading (not a git repository");
+        assertThat(again.out()).contains("Graded 1 of 5 students (4 kept from the gradebook",
+                "davi: grading (not a git repository");
         assertThat(gradebook(out)).hasSize(5);
         CliTest.Run forced = batch(out, "--force");
         assertThat(forced.out()).contains("Graded 5 of 5 students");
@@ -136,8 +151,8 @@ class BatchTest {
         Files.write(out.resolve("gradebook.csv"), Stream.concat(lines.subList(0, lines.size() - 1).stream(),
                 Stream.of(torn)).toList());
         CliTest.Run again = batch(out);
-        // The torn row (eva) and the folders without git; ana, a git clone at the same commit, is kept.
-        assertThat(again.out()).contains("Graded 4 of 5 students", "eva: grading …");
+        // The torn row (eva) and the folder without git; the git clones at the same commit are kept.
+        assertThat(again.out()).contains("Graded 2 of 5 students", "eva: grading …");
         assertThat(gradebook(out)).hasSize(5);
     }
 
@@ -155,8 +170,7 @@ class BatchTest {
 
         Path bia = cls.resolve("kitchen-2026-bia");
         Files.writeString(bia.resolve("NOTES.md"), "second try\n");
-        git(bia, "-c", "user.name=Bia", "-c", "user.email=bia@example.org", "add", ".");
-        git(bia, "-c", "user.name=Bia", "-c", "user.email=bia@example.org", "commit", "-q", "-m", "second try");
+        commit(bia, "second try");
         String head = GitHead.of(bia).orElseThrow().hash();
 
         CliTest.Run again = CliTest.run(args.toArray(String[]::new));
