@@ -20,10 +20,6 @@ record ExerciseFeedback(List<Failure> graded, int notRun, int notRunPoints, List
     /** One message and the graded tests that gave it. */
     record Failure(List<TestResult> tests, String message) {
 
-        int pointsLost() {
-            return tests.stream().mapToInt(t -> t.maxPoints() - t.points()).sum();
-        }
-
         TestStatus status() {
             return tests.getFirst().status();
         }

@@ -38,11 +38,6 @@ public record ExerciseResult(
         return tests.stream().filter(TestResult::graded).toList();
     }
 
-    /** The public tests (worth no points) and the kit's rule lines. */
-    public List<TestResult> practiceTests() {
-        return tests.stream().filter(t -> !t.graded()).toList();
-    }
-
     public ExerciseResult withTests(List<TestResult> newTests) {
         return new ExerciseResult(id, title, score, maxScore, status, message, newTests, duration, output);
     }
