@@ -49,6 +49,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import kitchen.grading.Lang;
+import kitchen.grading.TestClasses;
 import kitchen.grading.TimeScale;
 import kitchen.results.Boundaries.Boundary;
 
@@ -220,19 +221,36 @@ public final class SlowMotion {
 
     private Process launch(String address, Path output) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java,
+        List<String> command = new ArrayList<>(List.of(java,
                 "-agentlib:jdwp=transport=dt_socket,server=n,suspend=y,address=" + address,
-                "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                 "-Dfile.encoding=UTF-8",
                 "-D" + Lang.PROPERTY + "=" + Lang.current().tag(),
-                "-D" + TimeScale.PROPERTY + "=" + TimeScale.factor(),
-                Stage.class.getName(), scene.getName());
+                "-D" + TimeScale.PROPERTY + "=" + TimeScale.factor()));
+        boolean shipped = TestClasses.shipped();
+        if (shipped) {
+            // This JVM's tests came over a pipe (no file holds them): the scene's JVM gets them the same way.
+            command.add(TestClasses.receivingOption());
+        }
+        command.add(Stage.class.getName());
+        command.add(scene.getName());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         // Through the environment, so a long class path with spaces reaches the JVM as it is on every OS.
         builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
-        return builder.start();
+        Process process = builder.start();
+        if (shipped) {
+            // From a thread of its own: the JVM reads them only once the debugger lets it run.
+            Thread.ofPlatform().daemon().name("slow-motion-feed").start(() -> {
+                try (var stdin = process.getOutputStream()) {
+                    TestClasses.relay(stdin);
+                } catch (IOException e) {
+                    // The JVM ended first; the replay reports that.
+                }
+            });
+        }
+        return process;
     }
 
     private static String tail(Path output) {

@@ -9,6 +9,7 @@ import kitchen.grader.batch.BatchGrading;
 import kitchen.grader.engine.Options;
 import kitchen.grader.kit.Kit;
 import kitchen.grader.run.Calibration;
+import kitchen.grader.sandbox.Isolation;
 import kitchen.grading.Lang;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,6 +46,11 @@ final class BatchCommand implements Callable<Integer> {
             description = "language of the feedback files (default: from the system locale)")
     Lang lang;
 
+    @Option(names = "--no-sandbox",
+            description = "run student code as this user even where a cell is possible (Linux as root); "
+                    + "by default each exercise runs as an unprivileged user with no network and only its own files")
+    boolean noSandbox;
+
     @Option(names = "--kit", paramLabel = "DIR", hidden = true, description = "the kit whose tests to use")
     Path kitDir;
 
@@ -69,10 +75,18 @@ final class BatchCommand implements Callable<Integer> {
         BatchGrading.Summary summary;
         try {
             Options options = Options.defaults(language);
+            if (noSandbox) {
+                options = options.withoutSandbox();
+            }
             // Measured once, before any student: every student is judged with the same margins.
             options = options.timeScale(Calibration.measure(options.kitClasspath()));
             console.printf("Grading %d students in %s (time scale ×%.1f, %d at once)%n", total, submissions,
                     options.timeScale(), jobs);
+            Isolation isolation = options.isolation();
+            console.println(isolation.sandboxed() ? isolation.line(Lang.EN)
+                    : "WARNING: students' code will run as " + System.getProperty("user.name") + ", with your files "
+                            + "and your network (" + isolation.detail() + "); see \"Isolation\" in README.md "
+                            + "to grade code you did not write in a cell");
             summary = new BatchGrading(kit, options).run(submissions, out, jobs, force, new ProgressLines(console, total));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

@@ -60,6 +60,11 @@ final class GradeCommand implements Callable<Integer> {
             description = "language of the feedback (default: from the system locale)")
     Lang lang;
 
+    @Option(names = "--no-sandbox",
+            description = "run student code as this user even where a cell is possible (Linux as root); "
+                    + "by default each exercise runs as an unprivileged user with no network and only its own files")
+    boolean noSandbox;
+
     @Option(names = "--kit", paramLabel = "DIR", hidden = true,
             description = "the kit whose tests to use (default: the one this grader belongs to)")
     Path kitDir;
@@ -97,6 +102,9 @@ final class GradeCommand implements Callable<Integer> {
         ConsoleReport report = new ConsoleReport(console, ConsoleReport.colorWanted(console), language);
         report.header(submission.label(), exercises.size());
         Options options = Options.defaults(language);
+        if (noSandbox) {
+            options = options.withoutSandbox();
+        }
         options = options.timeScale(timeScale != null ? timeScale : Calibration.measure(options.kitClasspath()));
         if (budgetSeconds != null) {
             // The budget counts from the command's start: the calibration above is part of the run.

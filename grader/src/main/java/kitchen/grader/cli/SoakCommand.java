@@ -44,6 +44,11 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--exercise", paramLabel = "ID", description = "soak only this exercise (repeatable)")
     List<String> exerciseIds = new ArrayList<>();
 
+    @Option(names = "--no-sandbox",
+            description = "run student code as this user even where a cell is possible (Linux as root); "
+                    + "by default each exercise runs as an unprivileged user with no network and only its own files")
+    boolean noSandbox;
+
     @Option(names = "--kit", paramLabel = "DIR", hidden = true, description = "the instructor repository")
     java.nio.file.Path kitDir;
 
@@ -77,6 +82,9 @@ final class SoakCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "no such exercise: " + exerciseIds);
         }
         Options options = Options.defaults(Lang.EN);
+        if (noSandbox) {
+            options = options.withoutSandbox();
+        }
         // Calibrated before the load starts: the soak asks whether the margins hold on a busy machine.
         options = options.timeScale(Calibration.measure(options.kitClasspath()));
         console.printf("soak: %d runs (known mistakes in %d), time scale %.1f, %s%n", runs, mistakes,

@@ -120,28 +120,32 @@ final class ExerciseGrading {
         List<StaticRules.Violation> violations = StaticRules.check(mainClasses,
                 new StaticRules.Allowances(exercise.allowSleep(), exercise.allowProcesses()), lang);
 
-        List<Path> runCp = new ArrayList<>(options.kitClasspath());
-        runCp.add(mainClasses);
-        runCp.add(testClasses);
-        Path resultsFile = work.resolve("results.jsonl");
-        Path cwd = Files.createDirectories(work.resolve("cwd"));
+        List<String> shadowed = ForkedJvm.sameNames(mainClasses, testClasses);
+        if (!shadowed.isEmpty()) {
+            return notRun(ExerciseStatus.COMPILE_ERROR, lang.pick(
+                    "your code declares classes the exercise's tests own: " + shadowed + "; hint: give your "
+                            + "classes names of their own (a test class in src/main takes the place of the real one)",
+                    "seu código declara classes que pertencem aos testes do exercício: " + shadowed + "; dica: dê "
+                            + "nomes próprios às suas classes (uma classe de teste em src/main toma o lugar da "
+                            + "verdadeira)"), t0);
+        }
+
         Duration deadline = deadline();
         ResultSeal seal = ResultSeal.random();
+        ForkedJvm.Request request = new ForkedJvm.Request(options.kitClasspath(), mainClasses, testClasses, work,
+                deadline, lang, options.timeScale(), options.onlyTests(), seal, options.sandbox());
         // Student code runs only inside this window: the guard checks the grader's files on both sides of it.
         Object run = new Object();
         guard.enter(run);
         ForkedJvm.Outcome outcome;
         KitGuard.Tampering tampering;
         try {
-            outcome = ForkedJvm.run(runCp, testClasses, resultsFile, cwd, deadline, lang, options.timeScale(),
-                    options.onlyTests(), seal);
+            outcome = ForkedJvm.run(request);
         } finally {
             tampering = guard.exit(run);
         }
-        List<String> lines = Files.exists(resultsFile)
-                ? Files.readAllLines(resultsFile, java.nio.charset.StandardCharsets.UTF_8) : List.of();
-        ExerciseResult result = Scoring.withRules(Scoring.score(exercise, lang, lines, seal, outcome, deadline),
-                violations, lang);
+        ExerciseResult result = Scoring.withRules(
+                Scoring.score(exercise, lang, outcome.results(), seal, outcome, deadline), violations, lang);
         return tampering == null ? result : Scoring.tampered(result, tampering, lang);
     }
 

@@ -70,6 +70,6 @@ public final class Grader {
             progress.finished(result);
         }
         return new Grade(submission.label(), results, options.lang(), options.timeScale(), started,
-                Duration.ofNanos(System.nanoTime() - t0));
+                Duration.ofNanos(System.nanoTime() - t0), options.isolation());
     }
 }

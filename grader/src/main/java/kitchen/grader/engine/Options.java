@@ -13,9 +13,11 @@ import kitchen.grading.Lang;
  * @param budget       the whole grading's wall-time budget, or null for none: an exercise's deadline is cut
  *                     to what is left of it, and exercises it cannot reach are not run (GitHub Actions kills a
  *                     job at its timeout, and a killed job reports no grade at all)
+ * @param sandbox      true: run each exercise's JVM in a cell where this machine allows one (see
+ *                     {@link kitchen.grader.sandbox.Sandbox}); false: as the grading user, as everywhere else
  */
 public record Options(Lang lang, double timeScale, List<Path> kitClasspath, List<String> onlyTests,
-        java.time.Duration budget) {
+        java.time.Duration budget, boolean sandbox) {
 
     public Options {
         kitClasspath = List.copyOf(kitClasspath);
@@ -30,18 +32,29 @@ public record Options(Lang lang, double timeScale, List<Path> kitClasspath, List
     }
 
     public static Options defaults(Lang lang) {
-        return new Options(lang, 1.0, ownClasspath(), List.of(), null);
+        return new Options(lang, 1.0, ownClasspath(), List.of(), null, true);
     }
 
     public Options onlyTests(List<String> methods) {
-        return new Options(lang, timeScale, kitClasspath, methods, budget);
+        return new Options(lang, timeScale, kitClasspath, methods, budget, sandbox);
     }
 
     public Options timeScale(double factor) {
-        return new Options(lang, factor, kitClasspath, onlyTests, budget);
+        return new Options(lang, factor, kitClasspath, onlyTests, budget, sandbox);
     }
 
     public Options budget(java.time.Duration total) {
-        return new Options(lang, timeScale, kitClasspath, onlyTests, total);
+        return new Options(lang, timeScale, kitClasspath, onlyTests, total, sandbox);
+    }
+
+    /** Without a cell even where the machine allows one (to compare, or to debug a submission as it runs). */
+    public Options withoutSandbox() {
+        return new Options(lang, timeScale, kitClasspath, onlyTests, budget, false);
+    }
+
+    /** What will hold for student code under these options on this machine. */
+    public kitchen.grader.sandbox.Isolation isolation() {
+        return sandbox ? kitchen.grader.sandbox.Sandbox.probe()
+                : kitchen.grader.sandbox.Isolation.none("--no-sandbox was given");
     }
 }

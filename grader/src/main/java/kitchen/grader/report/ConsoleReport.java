@@ -134,6 +134,7 @@ public final class ConsoleReport {
         if (practice) {
             out.println(INDENT + Label.PRACTICE_MODE.in(lang));
         }
+        out.println(INDENT + "(" + grade.isolation().line(lang) + ")");
 
         out.println();
         out.println(INDENT + paint(Label.FEEDBACK.in(lang), BOLD));

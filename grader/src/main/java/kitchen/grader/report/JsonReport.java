@@ -45,6 +45,9 @@ final class JsonReport {
         root.put("maxScore", grade.maxScore());
         root.put("lang", lang.tag());
         root.put("timeScale", grade.timeScale());
+        ObjectNode isolation = root.putObject("isolation");
+        isolation.put("level", grade.isolation().level().key());
+        isolation.put("detail", grade.isolation().detail());
         root.put("submission", Text.clean(grade.submission()));
         root.put("startedAt", grade.started() == null ? null : grade.started().toString());
         root.put("durationMs", Text.millis(grade.duration()));

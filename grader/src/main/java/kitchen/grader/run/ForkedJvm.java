@@ -1,5 +1,7 @@
 package kitchen.grader.run;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,11 +9,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import kitchen.grader.compile.Compilation;
+import kitchen.grader.sandbox.Cell;
+import kitchen.grader.sandbox.Sandbox;
 import kitchen.grading.Lang;
+import kitchen.grading.TestClasses;
 import kitchen.grading.TimeScale;
 
 /**
@@ -31,8 +40,16 @@ public final class ForkedJvm {
      * @param exitCode the JVM's exit code; -1 when the grader killed it
      * @param killed   true when the hard deadline was reached
      * @param output   stdout and stderr, interleaved and capped
+     * @param results  the result lines the JVM wrote, still sealed
      */
-    public record Outcome(int exitCode, boolean killed, String output, Duration elapsed) {
+    public record Outcome(int exitCode, boolean killed, String output, Duration elapsed, List<String> results) {
+        public Outcome {
+            results = List.copyOf(results);
+        }
+
+        Outcome withResults(List<String> lines) {
+            return new Outcome(exitCode, killed, output, elapsed, lines);
+        }
     }
 
     /** JVMs running now: killed if the grader itself is stopped (Ctrl-C), so none outlives it. */
@@ -59,55 +76,149 @@ public final class ForkedJvm {
     }
 
     /**
-     * @param classpath   the kit's classes first (so a submission cannot replace them), then the
-     *                    student's classes, then the tests
+     * One exercise's run.
+     *
+     * @param classpath   the kit's classes first (so a submission cannot replace them), then the student's
+     * @param mainClasses the student's compiled classes (last on the class path), where the tests are defined
+     * @param testClasses the compiled tests: shipped over the JVM's standard input, never on its class path
+     * @param work        a folder of the grader's for this run: the JVM's working folder and results go in it
      * @param testMethods if not empty, only these test methods run
+     * @param sandbox     run in a cell where this machine allows one
      */
-    public static Outcome run(List<Path> classpath, Path testClasses, Path resultsFile, Path workDir,
-            Duration deadline, Lang lang, double timeScale, List<String> testMethods, ResultSeal seal)
-            throws IOException, InterruptedException {
-        Path argFile = workDir.resolve("classpath.args");
-        // An @argfile keeps long class paths within Windows' command-line limit.
-        Files.writeString(argFile, "-cp\n\"" + Compilation.joinPath(classpath).replace("\\", "\\\\") + "\"\n",
-                StandardCharsets.UTF_8);
-        List<String> command = new ArrayList<>(List.of(
-                javaExecutable(),
-                MAX_HEAP,
-                "-XX:+ExitOnOutOfMemoryError",
-                "-XX:+UseSerialGC",
-                "-Djava.awt.headless=true",
-                "-Dfile.encoding=UTF-8",
-                "-Dstdout.encoding=UTF-8",
-                "-Dstderr.encoding=UTF-8",
-                "-D" + Lang.PROPERTY + "=" + lang.tag(),
-                "-D" + TimeScale.PROPERTY + "=" + timeScale,
-                "@" + argFile,
-                ForkedRunner.class.getName(),
-                resultsFile.toString(),
-                testClasses.toString(),
-                String.valueOf(deadline.toMillis())));
-        command.addAll(testMethods);
+    public record Request(List<Path> classpath, Path mainClasses, Path testClasses, Path work, Duration deadline,
+            Lang lang, double timeScale, List<String> testMethods, ResultSeal seal, boolean sandbox) {
+        public Request {
+            classpath = List.copyOf(classpath);
+            testMethods = List.copyOf(testMethods);
+        }
+    }
 
-        long start = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        builder.environment().keySet().retainAll(KEPT_ENVIRONMENT);
-        Process process = builder.start();
-        LIVE.add(process);
-        try (var stdin = process.getOutputStream()) {
-            stdin.write((seal.keyHex() + "\n").getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            // The JVM died at start-up; its output says why.
-        }
+    /**
+     * Runs the request's tests and returns what happened, with the result lines the JVM wrote (sealed;
+     * the caller opens them).
+     */
+    public static Outcome run(Request request) throws IOException, InterruptedException {
+        Optional<Sandbox> sandbox = request.sandbox() ? Sandbox.available() : Optional.empty();
+        Cell cell = sandbox.isPresent() ? sandbox.get().open(request.work()) : null;
         try {
-            return await(process, start, deadline);
-        } finally {
-            if (process.isAlive()) {
-                // Only when the grader was interrupted mid-wait: never leave the JVM behind.
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+            Path cwd = cell != null ? cell.cwd() : Files.createDirectories(request.work().resolve("cwd"));
+            Path out = cell != null ? cell.out() : cwd.getParent();
+            Path resultsFile = out.resolve("results.jsonl");
+            List<Path> classpath = new ArrayList<>(request.classpath());
+            classpath.add(request.mainClasses());
+            Path argFile = out.resolve("classpath.args");
+            // An @argfile keeps long class paths within Windows' command-line limit.
+            Files.writeString(argFile, "-cp\n\"" + Compilation.joinPath(classpath).replace("\\", "\\\\") + "\"\n",
+                    StandardCharsets.UTF_8);
+            List<String> command = new ArrayList<>(List.of(
+                    javaExecutable(),
+                    MAX_HEAP,
+                    "-XX:+ExitOnOutOfMemoryError",
+                    "-XX:+UseSerialGC",
+                    // No attaching to this JVM (jcmd, agents): a process the student's code starts could
+                    // otherwise read the tests out of it.
+                    "-XX:+DisableAttachMechanism",
+                    "-XX:-UsePerfData",
+                    "-Djava.awt.headless=true",
+                    "-Dfile.encoding=UTF-8",
+                    "-Dstdout.encoding=UTF-8",
+                    "-Dstderr.encoding=UTF-8",
+                    "-D" + Lang.PROPERTY + "=" + request.lang().tag(),
+                    "-D" + TimeScale.PROPERTY + "=" + request.timeScale(),
+                    "@" + argFile,
+                    ForkedRunner.class.getName(),
+                    resultsFile.toString(),
+                    String.valueOf(request.deadline().toMillis())));
+            command.addAll(request.testMethods());
+            if (cell != null) {
+                command = cell.wrap(command, classpath);
             }
-            LIVE.remove(process);
+
+            long start = System.nanoTime();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
+            builder.environment().keySet().retainAll(KEPT_ENVIRONMENT);
+            if (cell != null) {
+                builder.environment().putAll(cell.environment());
+            }
+            TestClasses.Shipment tests = shipment(request.testClasses(), request.mainClasses());
+            Process process = builder.start();
+            LIVE.add(process);
+            // Written from a thread of its own: the tests may not fit in the pipe before the JVM reads them.
+            Thread feeder = Thread.ofPlatform().daemon().name("kitchen-feed").start(() -> {
+                try (var stdin = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()))) {
+                    stdin.writeUTF(request.seal().keyHex());
+                    TestClasses.write(tests, stdin);
+                } catch (IOException e) {
+                    // The JVM died at start-up; its output says why.
+                }
+            });
+            try {
+                Outcome outcome = await(process, start, request.deadline());
+                feeder.join(1_000);
+                List<String> results = Files.exists(resultsFile)
+                        ? Files.readAllLines(resultsFile, StandardCharsets.UTF_8) : List.of();
+                return outcome.withResults(results);
+            } finally {
+                if (process.isAlive()) {
+                    // Only when the grader was interrupted mid-wait: never leave the JVM behind.
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                }
+                LIVE.remove(process);
+            }
+        } finally {
+            if (cell != null) {
+                cell.close();
+            }
         }
+    }
+
+    /**
+     * The compiled tests, by class name, and for each package one of the student's classes to define them
+     * beside (see {@link TestClasses}).
+     */
+    static TestClasses.Shipment shipment(Path testClasses, Path mainClasses) throws IOException {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        for (Path file : classFiles(testClasses)) {
+            classes.put(className(testClasses, file), Files.readAllBytes(file));
+        }
+        Map<String, String> anchors = new LinkedHashMap<>();
+        for (Path file : classFiles(mainClasses)) {
+            String name = className(mainClasses, file);
+            int dot = name.lastIndexOf('.');
+            anchors.putIfAbsent(dot < 0 ? "" : name.substring(0, dot), name);
+        }
+        return new TestClasses.Shipment(classes, anchors);
+    }
+
+    private static List<Path> classFiles(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.toString().endsWith(".class")).sorted().toList();
+        }
+    }
+
+    /** Classes both folders hold: a submission's class that would take a test's place. */
+    public static List<String> sameNames(Path mainClasses, Path testClasses) throws IOException {
+        Set<String> tests = new HashSet<>();
+        for (Path file : classFiles(testClasses)) {
+            tests.add(className(testClasses, file));
+        }
+        List<String> same = new ArrayList<>();
+        for (Path file : classFiles(mainClasses)) {
+            String name = className(mainClasses, file);
+            if (tests.contains(name)) {
+                same.add(name);
+            }
+        }
+        return same;
+    }
+
+    static String className(Path root, Path classFile) {
+        String relative = root.relativize(classFile).toString().replace('\\', '/');
+        return relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
     }
 
     private static Outcome await(Process process, long start, Duration deadline) throws InterruptedException {
@@ -133,7 +244,7 @@ public final class ForkedJvm {
         }
         drain.join(2_000);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        return new Outcome(killed ? -1 : process.exitValue(), killed, output.text(), elapsed);
+        return new Outcome(killed ? -1 : process.exitValue(), killed, output.text(), elapsed, List.of());
     }
 
     /** This JVM's own java launcher: every JVM the grader starts runs on the JDK it runs on. */

@@ -1,9 +1,9 @@
 package kitchen.grader.run;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -17,10 +17,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import kitchen.grading.Lang;
+import kitchen.grading.TestClasses;
 import kitchen.grading.Points;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.ClassNameFilter;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -37,7 +42,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * knows what finished even if student code ends or wedges this JVM. It halts at the end, so threads a
  * submission leaves behind cannot keep it alive.
  *
- * <p>Arguments: {@code RESULTS_FILE TEST_CLASSES_DIR DEADLINE_MILLIS [TEST_METHOD...]}.
+ * <p>Arguments: {@code RESULTS_FILE DEADLINE_MILLIS [TEST_METHOD...]}. Standard input brings the result
+ * seal's key, then the exercise's compiled tests (see {@link TestClasses}): no test class is on this JVM's
+ * class path or anywhere on disk where the code under test runs.
  */
 public final class ForkedRunner {
 
@@ -58,17 +65,18 @@ public final class ForkedRunner {
 
     public static void main(String[] args) throws IOException {
         Path resultsFile = Path.of(args[0]);
-        Path testClasses = Path.of(args[1]);
-        long deadlineMillis = Long.parseLong(args[2]);
-        Set<String> onlyMethods = Set.copyOf(Arrays.asList(args).subList(3, args.length));
-        // The seal's key comes first on stdin, before any student code can read it; then stdin is empty.
-        ResultSeal seal = ResultSeal.fromHex(new java.io.BufferedReader(
-                new java.io.InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine());
+        long deadlineMillis = Long.parseLong(args[1]);
+        Set<String> onlyMethods = Set.copyOf(Arrays.asList(args).subList(2, args.length));
+        // The seal's key and the tests come first on stdin, before any student code runs; then stdin is empty.
+        DataInputStream stdin = new DataInputStream(new BufferedInputStream(System.in));
+        ResultSeal seal = ResultSeal.fromHex(stdin.readUTF());
+        TestClasses.Shipment tests = TestClasses.read(stdin);
         System.setIn(java.io.InputStream.nullInputStream());
         int status = 0;
         try (BufferedWriter out = Files.newBufferedWriter(resultsFile, StandardCharsets.UTF_8)) {
             ForkedRunner runner = new ForkedRunner(out, seal);
             runner.startWatchdog(deadlineMillis);
+            List<Class<?>> testClasses = TestClasses.define(tests, ClassLoader.getSystemClassLoader());
             runner.run(testClasses, onlyMethods);
             runner.write(RunEvent.done());
         } catch (Throwable t) {
@@ -96,10 +104,20 @@ public final class ForkedRunner {
         }
     }
 
-    private void run(Path testClasses, Set<String> onlyMethods) {
+    /**
+     * The classes JUnit would find scanning a class-path root of these classes: the standard test-class
+     * name pattern, any nesting (Jupiter itself then skips what holds no tests).
+     */
+    static List<DiscoverySelector> selectors(List<Class<?>> testClasses) {
+        Pattern standard = Pattern.compile(ClassNameFilter.STANDARD_INCLUDE_PATTERN);
+        return testClasses.stream().filter(c -> standard.matcher(c.getName()).matches())
+                .map(DiscoverySelectors::selectClass).map(DiscoverySelector.class::cast).toList();
+    }
+
+    private void run(List<Class<?>> testClasses, Set<String> onlyMethods) {
         double scale = kitchen.grading.TimeScale.factor();
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClasspathRoots(Set.of(testClasses)))
+                .selectors(selectors(testClasses))
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                 .configurationParameter("junit.jupiter.execution.timeout.default",
                         Math.round(TEST_TIMEOUT_SECONDS * scale) + "s")

@@ -3,6 +3,7 @@ package kitchen.grader.score;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import kitchen.grader.sandbox.Isolation;
 import kitchen.grading.Lang;
 
 /**
@@ -10,6 +11,7 @@ import kitchen.grading.Lang;
  *
  * @param submission what was graded (a folder, or "solutions")
  * @param timeScale  the factor the timing margins were stretched by on this machine
+ * @param isolation  how far the student's code was kept from everything else while it ran
  */
 public record Grade(
         String submission,
@@ -17,7 +19,8 @@ public record Grade(
         Lang lang,
         double timeScale,
         Instant started,
-        Duration duration) {
+        Duration duration,
+        Isolation isolation) {
 
     public Grade {
         exercises = List.copyOf(exercises);

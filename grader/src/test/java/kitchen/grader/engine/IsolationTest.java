@@ -49,11 +49,17 @@ class IsolationTest {
 
     /** Grades the hostile 99-toast first, then the correct 98-jam, and checks what must hold whatever it did. */
     static ExerciseResult gradeIn(Kit kit, String submission, Lang lang) {
-        Path subs = FIXTURES.resolve("submissions");
-        Submission planted = Submission.of(submission, Map.of(
-                "99-toast", subs.resolve(submission).resolve("exercises/99-toast/src/main/java"),
-                "98-jam", subs.resolve("good/exercises/98-jam/src/main/java")));
-        Grade grade = new Grader(kit, Options.defaults(lang).timeScale(SCALE)).grade(planted,
+        return gradeIn(kit, FIXTURES.resolve("submissions").resolve(submission), Options.defaults(lang))
+                .exercises().getFirst();
+    }
+
+    /** The same, for a submission anywhere and any options; the whole grade, to look at what it records. */
+    static Grade gradeIn(Kit kit, Path submission, Options options) {
+        Lang lang = options.lang();
+        Submission planted = Submission.of(submission.getFileName().toString(), Map.of(
+                "99-toast", submission.resolve("exercises/99-toast/src/main/java"),
+                "98-jam", FIXTURES.resolve("submissions/good/exercises/98-jam/src/main/java")));
+        Grade grade = new Grader(kit, options.timeScale(SCALE)).grade(planted,
                 List.of(kit.exercise("99-toast").orElseThrow(), kit.exercise("98-jam").orElseThrow()), Progress.NONE);
         ExerciseResult toast = grade.exercises().getFirst();
         ExerciseResult jam = grade.exercises().get(1);
@@ -73,7 +79,7 @@ class IsolationTest {
             assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(SPAWN_MARK)))
                     .as("processes the submission started").isEmpty();
         });
-        return toast;
+        return grade;
     }
 
     /** What the spawns-processes fixture puts on every process it starts. */
@@ -287,7 +293,9 @@ class IsolationTest {
         Path jamTests = kitCopy.resolve("exercises/98-jam/src/grading/java/jam");
         String original = Files.readString(jamTests.resolve("JarGradingTest.java"));
 
-        ExerciseResult r = gradeIn(Kit.at(kitCopy), "rewrites-kit", Lang.EN);
+        // The guard is what defends the kit where there is no cell (in one, the kit is not even there to rewrite).
+        ExerciseResult r = gradeIn(Kit.at(kitCopy), FIXTURES.resolve("submissions/rewrites-kit"),
+                Options.defaults(Lang.EN).withoutSandbox()).exercises().getFirst();
 
         assertThat(r.status()).isEqualTo(ExerciseStatus.TAMPERED);
         assertThat(r.score()).isZero();
@@ -302,7 +310,8 @@ class IsolationTest {
     void rewritesTheKitInPortuguese(@TempDir Path junitTemp) throws IOException {
         Path kitCopy = junitTemp.resolve("kit");
         Trees.copy(FIXTURES.resolve("fixture-kit"), kitCopy);
-        ExerciseResult r = gradeIn(Kit.at(kitCopy), "rewrites-kit", Lang.PT_BR);
+        ExerciseResult r = gradeIn(Kit.at(kitCopy), FIXTURES.resolve("submissions/rewrites-kit"),
+                Options.defaults(Lang.PT_BR).withoutSandbox()).exercises().getFirst();
         assertThat(r.message()).contains("os arquivos do próprio corretor mudaram", "dica:");
     }
 }

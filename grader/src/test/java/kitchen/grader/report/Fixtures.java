@@ -72,7 +72,8 @@ final class Fixtures {
 
     static Grade grade(Lang lang, ExerciseResult... exercises) {
         return new Grade("submissions/ana", List.of(exercises), lang, 1.5,
-                Instant.parse("2026-11-02T10:15:30Z"), Duration.ofMillis(11_300));
+                Instant.parse("2026-11-02T10:15:30Z"), Duration.ofMillis(11_300),
+                kitchen.grader.sandbox.Isolation.sandbox());
     }
 
     static Grade grade(Lang lang) {

@@ -22,7 +22,10 @@ class JsonReportTest {
         JsonNode root = MAPPER.readTree(JsonReport.render(Fixtures.grade(Lang.EN)));
 
         assertThat(root.properties()).extracting(e -> e.getKey()).containsExactly(
-                "score", "maxScore", "lang", "timeScale", "submission", "startedAt", "durationMs", "exercises");
+                "score", "maxScore", "lang", "timeScale", "isolation", "submission", "startedAt", "durationMs",
+                "exercises");
+        assertThat(root.get("isolation").get("level").asText()).isEqualTo("sandbox");
+        assertThat(root.get("isolation").get("detail").asText()).contains("unprivileged user");
         assertThat(root.get("score").asInt()).isEqualTo(22);
         assertThat(root.get("maxScore").asInt()).isEqualTo(45);
         assertThat(root.get("lang").asText()).isEqualTo("en");
