@@ -35,8 +35,13 @@ final class SoakCommand implements Callable<Integer> {
     int runs;
 
     @Option(names = "--mistake-runs", paramLabel = "M",
-            description = "grade each correct variant and known mistake in the first M runs only (default: every run)")
+            description = "grade each known mistake (and, unless --variant-runs says otherwise, each correct "
+                    + "variant) in the first M runs only (default: every run)")
     Integer mistakeRuns;
+
+    @Option(names = "--variant-runs", paramLabel = "V",
+            description = "grade each correct variant in the first V runs (default: as --mistake-runs)")
+    Integer variantRuns;
 
     @Option(names = "--no-load", description = "don't keep the cores busy")
     boolean noLoad;
@@ -68,9 +73,21 @@ final class SoakCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--mistake-runs must be between 0 and --runs (" + runs + "), was " + mistakes);
         }
+        int variants = variantRuns == null ? mistakes : variantRuns;
+        if (variants < 0 || variants > runs) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--variant-runs must be between 0 and --runs (" + runs + "), was " + variants);
+        }
         Kit kit = KitOption.kit(spec, kitDir);
         if (!kit.hasSolutions()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "soak needs the instructor repository (solutions/)");
+        }
+        for (String id : exerciseIds) {
+            if (kit.exercise(id).isEmpty()) {
+                // The same rule as grade: an id that names nothing is a mistake, not an empty selection.
+                throw new CommandLine.ParameterException(spec.commandLine(), "--exercise " + id
+                        + ": no such exercise; the kit has " + kit.exercises().stream().map(Exercise::id).toList());
+            }
         }
         List<Exercise> exercises = new ArrayList<>();
         for (Exercise e : kit.exercises()) {
@@ -87,9 +104,10 @@ final class SoakCommand implements Callable<Integer> {
         }
         // Calibrated before the load starts: the soak asks whether the margins hold on a busy machine.
         options = options.timeScale(Calibration.measure(options.kitClasspath()));
-        console.printf("soak: %d runs (known mistakes in %d), time scale %.1f, %s%n", runs, mistakes,
-                options.timeScale(), noLoad ? "no load" : "cores busy");
-        List<Soak.Row> rows = new Soak(kit, options, console).run(exercises, runs, mistakes, !noLoad);
+        console.printf("soak: %d runs (correct variants in %d, known mistakes in %d), time scale %.1f, %s; %s%n",
+                runs, variants, mistakes, options.timeScale(), noLoad ? "no load" : "cores busy",
+                options.isolation().line(Lang.EN));
+        List<Soak.Row> rows = new Soak(kit, options, console).run(exercises, runs, variants, mistakes, !noLoad);
         console.print(Soak.table(rows, !noLoad));
         boolean clean = rows.stream().allMatch(r -> r.falseFailures() == 0 && r.missed() == 0);
         return clean ? Main.OK : FLAKY;

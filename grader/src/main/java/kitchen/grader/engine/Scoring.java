@@ -1,7 +1,5 @@
 package kitchen.grader.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +24,6 @@ import kitchen.grading.Lang;
  */
 final class Scoring {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Scoring() {
     }
@@ -45,27 +42,25 @@ final class Scoring {
                 forged |= !line.isBlank() && line != lines.getLast();
                 continue;
             }
-            RunEvent e = parse(json);
+            RunEvent e = RunEvent.parse(json);
             if (e == null) {
                 continue;
             }
             String key = e.className() + "#" + e.methodName();
-            switch (e.event()) {
-                case "started" -> started.put(key, e);
-                case "finished" -> finished.put(key, e);
-                case "deadline" -> watchdog = e;
-                case "done" -> done = true;
-                default -> {
-                }
+            switch (e.kind()) {
+                case STARTED -> started.put(key, e);
+                case FINISHED -> finished.put(key, e);
+                case DEADLINE -> watchdog = e;
+                case DONE -> done = true;
             }
         }
 
         List<TestResult> tests = new ArrayList<>();
         for (RunEvent e : finished.values()) {
-            TestStatus status = switch (e.status()) {
-                case "passed" -> TestStatus.PASSED;
-                case "failed" -> TestStatus.FAILED;
-                default -> TestStatus.ERROR;
+            TestStatus status = switch (e.verdict()) {
+                case PASSED -> TestStatus.PASSED;
+                case FAILED -> TestStatus.FAILED;
+                case ERROR, NONE -> TestStatus.ERROR;
             };
             tests.add(new TestResult(e.name(), e.className(), e.methodName(), status,
                     status == TestStatus.PASSED ? e.points() : 0, e.points(), e.message(),
@@ -217,7 +212,7 @@ final class Scoring {
         if (watchdog != null && !watchdog.message().isBlank()) {
             m.append('\n').append(watchdog.message());
         }
-        if (watchdog == null || !watchdog.message().contains("deadlock:")) {
+        if (watchdog == null || !watchdog.deadlock()) {
             m.append(lang.pick(
                     "\nhint: look for a loop that never ends, or a thread waiting for something that never comes",
                     "\ndica: procure um laço que nunca termina, ou uma thread esperando algo que nunca chega"));
@@ -228,7 +223,7 @@ final class Scoring {
     private static String crashMessage(Lang lang, ForkedJvm.Outcome outcome, String running) {
         String during = running.isEmpty() ? "" : lang.pick(" while running \"" + running + "\"",
                 " durante \"" + running + "\"");
-        if (outcome.output().contains("OutOfMemoryError")) {
+        if (outcome.outOfMemory()) {
             return lang.pick("ran out of memory" + during + " (the tests run with a 512 MB heap): "
                             + "something keeps too much, or creates without end",
                     "ficou sem memória" + during + " (os testes rodam com 512 MB de heap): "
@@ -244,14 +239,5 @@ final class Scoring {
                         + ": System.exit or a crash in your code",
                 "a JVM dos testes terminou antes da hora" + during + " com código de saída " + outcome.exitCode()
                         + ": System.exit ou uma falha no seu código");
-    }
-
-    private static RunEvent parse(String line) {
-        try {
-            return JSON.readValue(line, RunEvent.class);
-        } catch (JsonProcessingException e) {
-            // A torn last line (killed mid-write) or garbage: skip it.
-            return null;
-        }
     }
 }

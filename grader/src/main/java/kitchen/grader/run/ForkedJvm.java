@@ -26,7 +26,9 @@ import kitchen.grading.TimeScale;
 /**
  * Runs one exercise's tests in a JVM of its own under a hard deadline. Whatever the student's code does
  * there (exit, hang, deadlock, exhaust memory, spawn processes, print without end) ends with that JVM:
- * at the deadline its whole process tree is killed, including children it started and orphaned.
+ * at the deadline its whole process tree is killed, including children it started and orphaned. Where the
+ * machine allows it, the JVM runs in a {@link Cell} (an unprivileged user, no network, only its own files);
+ * either way its tests come over its standard input, never from its class path.
  */
 public final class ForkedJvm {
 
@@ -43,8 +45,17 @@ public final class ForkedJvm {
      * @param results  the result lines the JVM wrote, still sealed
      */
     public record Outcome(int exitCode, boolean killed, String output, Duration elapsed, List<String> results) {
+        /** What {@code -XX:+ExitOnOutOfMemoryError} makes the JVM print, then exit with {@link #OOM_EXIT}. */
+        static final String OOM_LINE = "Terminating due to java.lang.OutOfMemoryError";
+        static final int OOM_EXIT = 3;
+
         public Outcome {
             results = List.copyOf(results);
+        }
+
+        /** The JVM ran out of heap: it says so on its own output and exits with status 3. */
+        public boolean outOfMemory() {
+            return !killed && exitCode == OOM_EXIT && output.contains(OOM_LINE);
         }
 
         Outcome withResults(List<String> lines) {

@@ -1,6 +1,5 @@
 package kitchen.grader.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.DataInputStream;
@@ -54,7 +53,6 @@ public final class ForkedRunner {
     static final long WATCHDOG_MARGIN_MILLIS = 3_000;
     private static final int MAX_MESSAGE = 16_000;
 
-    private final ObjectMapper json = new ObjectMapper();
     private final BufferedWriter results;
     private final ResultSeal seal;
 
@@ -155,10 +153,10 @@ public final class ForkedRunner {
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
             if (id.isTest()) {
-                finished(id, "error", "skipped: " + reason);
+                finished(id, RunEvent.Verdict.ERROR, "skipped: " + reason);
             } else {
                 plan.getDescendants(id).stream().filter(TestIdentifier::isTest)
-                        .forEach(t -> finished(t, "error", "skipped: " + reason));
+                        .forEach(t -> finished(t, RunEvent.Verdict.ERROR, "skipped: " + reason));
             }
         }
 
@@ -166,15 +164,16 @@ public final class ForkedRunner {
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
             if (id.isTest()) {
                 switch (result.getStatus()) {
-                    case SUCCESSFUL -> finished(id, "passed", "");
+                    case SUCCESSFUL -> finished(id, RunEvent.Verdict.PASSED, "");
                     // An assumption that does not hold means this machine cannot judge the test (one core
                     // for a multi-core check): the student keeps the points rather than pay for the machine.
-                    case ABORTED -> finished(id, "passed", Lang.current().pick("not judged on this machine, "
+                    case ABORTED -> finished(id, RunEvent.Verdict.PASSED, Lang.current().pick("not judged on this machine, "
                             + "points given: ", "não avaliado nesta máquina, pontos concedidos: ")
                             + result.getThrowable().map(Throwable::getMessage).orElse(""));
                     case FAILED -> {
                         Throwable t = result.getThrowable().orElse(null);
-                        finished(id, t instanceof AssertionError ? "failed" : "error", Failures.describe(t));
+                        finished(id, t instanceof AssertionError ? RunEvent.Verdict.FAILED : RunEvent.Verdict.ERROR,
+                                Failures.describe(t));
                     }
                 }
             } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
@@ -182,15 +181,15 @@ public final class ForkedRunner {
                 String why = Failures.describe(result.getThrowable().orElse(null));
                 plan.getDescendants(id).stream().filter(TestIdentifier::isTest)
                         .filter(t -> !startedAt.containsKey(t.getUniqueId()))
-                        .forEach(t -> finished(t, "error", why));
+                        .forEach(t -> finished(t, RunEvent.Verdict.ERROR, why));
             }
         }
 
-        private void finished(TestIdentifier id, String status, String message) {
+        private void finished(TestIdentifier id, RunEvent.Verdict verdict, String message) {
             Long start = startedAt.get(id.getUniqueId());
             long ms = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
-            method(id).ifPresent(m -> write(new RunEvent("finished", m.getDeclaringClass().getName(), m.getName(),
-                    id.getDisplayName(), status, points(m), cap(message), ms)));
+            method(id).ifPresent(m -> write(RunEvent.finished(m.getDeclaringClass().getName(), m.getName(),
+                    id.getDisplayName(), verdict, points(m), cap(message), ms)));
         }
     }
 
@@ -211,7 +210,7 @@ public final class ForkedRunner {
 
     private synchronized void write(RunEvent event) {
         try {
-            results.write(seal.seal(json.writeValueAsString(event)));
+            results.write(seal.seal(event.json()));
             results.newLine();
             results.flush();
         } catch (IOException e) {
@@ -232,7 +231,8 @@ public final class ForkedRunner {
             }
             String deadlock = Deadlocks.describe();
             // No cycle to show (a class-initialisation deadlock, an endless loop): show where the code stood.
-            write(RunEvent.deadline(deadlock.isBlank() ? Deadlocks.whereStuck() : deadlock));
+            write(deadlock.isBlank() ? RunEvent.deadline(Deadlocks.whereStuck(), false)
+                    : RunEvent.deadline(deadlock, true));
             System.out.flush();
             endChildren();
             Runtime.getRuntime().halt(0);

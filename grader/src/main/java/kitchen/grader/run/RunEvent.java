@@ -2,31 +2,81 @@ package kitchen.grader.run;
 
 /**
  * One line of the results file a forked runner writes as tests run (JSON Lines), so that what finished
- * before a crash or a kill is still known.
+ * before a crash or a kill is still known. The grader reads these lines back with {@link #parse}, and
+ * decides on the enums and fields alone, never on the words of a message.
  *
- * @param event   "started", "finished", "deadline" (the runner's own watchdog fired) or "done"
- * @param status  for "finished": passed, failed or error
- * @param message the failure text, or for "deadline" what was running and any deadlock found
+ * @param kind     what happened
+ * @param verdict  for {@link Kind#FINISHED}: how the test ended; otherwise {@link Verdict#NONE}
+ * @param message  the failure text, or for {@link Kind#DEADLINE} what was running and any deadlock found
+ * @param deadlock for {@link Kind#DEADLINE}: the watchdog found threads waiting for each other in a cycle
  */
 public record RunEvent(
-        String event,
+        Kind kind,
         String className,
         String methodName,
         String name,
-        String status,
+        Verdict verdict,
         int points,
         String message,
-        long durationMs) {
+        long durationMs,
+        boolean deadlock) {
 
-    static RunEvent started(String className, String methodName, String name) {
-        return new RunEvent("started", className, methodName, name, "", 0, "", 0);
+    public enum Kind {
+        /** A test started. */
+        STARTED,
+        /** A test finished, with a verdict. */
+        FINISHED,
+        /** The runner's own watchdog fired just before the grader's deadline. */
+        DEADLINE,
+        /** Every test ran and the runner is ending on its own. */
+        DONE
     }
 
-    static RunEvent deadline(String message) {
-        return new RunEvent("deadline", "", "", "", "", 0, message, 0);
+    public enum Verdict {
+        PASSED,
+        /** An assertion failed: the code did the wrong thing. */
+        FAILED,
+        /** Anything else was thrown, or the test could not run. */
+        ERROR,
+        NONE
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    static RunEvent started(String className, String methodName, String name) {
+        return new RunEvent(Kind.STARTED, className, methodName, name, Verdict.NONE, 0, "", 0, false);
+    }
+
+    static RunEvent finished(String className, String methodName, String name, Verdict verdict, int points,
+            String message, long durationMs) {
+        return new RunEvent(Kind.FINISHED, className, methodName, name, verdict, points, message, durationMs, false);
+    }
+
+    static RunEvent deadline(String message, boolean deadlock) {
+        return new RunEvent(Kind.DEADLINE, "", "", "", Verdict.NONE, 0, message, 0, deadlock);
     }
 
     static RunEvent done() {
-        return new RunEvent("done", "", "", "", "", 0, "", 0);
+        return new RunEvent(Kind.DONE, "", "", "", Verdict.NONE, 0, "", 0, false);
+    }
+
+    /** The line the runner writes (before sealing). */
+    String json() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An opened (unsealed) line, or null for a torn last line or garbage. */
+    public static RunEvent parse(String json) {
+        try {
+            RunEvent e = JSON.readValue(json, RunEvent.class);
+            return e.kind() == null ? null : e;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
     }
 }

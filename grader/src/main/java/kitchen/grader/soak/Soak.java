@@ -53,19 +53,20 @@ public final class Soak {
     }
 
     /**
-     * @param mistakeRuns in how many of the runs (the first ones) each correct variant and known mistake is
-     *                    graded too
+     * @param variantRuns in how many of the runs (the first ones) each correct variant is graded too
+     * @param mistakeRuns in how many of the runs (the first ones) each known mistake is graded too
      */
-    public List<Row> run(List<Exercise> exercises, int runs, int mistakeRuns, boolean load) throws IOException {
+    public List<Row> run(List<Exercise> exercises, int runs, int variantRuns, int mistakeRuns, boolean load)
+            throws IOException {
         List<Process> burners = load ? startBurners() : List.of();
         try {
-            return tally(exercises, runs, mistakeRuns);
+            return tally(exercises, runs, variantRuns, mistakeRuns);
         } finally {
             burners.forEach(Process::destroyForcibly);
         }
     }
 
-    private List<Row> tally(List<Exercise> exercises, int runs, int mistakeRuns) {
+    private List<Row> tally(List<Exercise> exercises, int runs, int variantRuns, int mistakeRuns) {
         Map<String, List<Long>> millis = new LinkedHashMap<>();
         Map<String, Integer> falseFailures = new LinkedHashMap<>();
         Map<String, Integer> missed = new LinkedHashMap<>();
@@ -87,7 +88,7 @@ public final class Soak {
                                     .reduce("", (a, b) -> a + b + "\n") + r.message());
                 }
             }
-            for (KnownVariant v : run <= mistakeRuns ? variants : List.<KnownVariant>of()) {
+            for (KnownVariant v : run <= variantRuns ? variants : List.<KnownVariant>of()) {
                 Grade g = new Grader(kit, options).grade(v.submission(),
                         List.of(v.exercise()), Progress.NONE);
                 int graded = run;
@@ -114,7 +115,7 @@ public final class Soak {
             long median = times.isEmpty() ? 0 : times.get(times.size() / 2);
             int count = (int) mistakes.stream().filter(m -> m.exercise().equals(e)).count();
             int correct = (int) variants.stream().filter(v -> v.exercise().equals(e)).count();
-            rows.add(new Row(e.id(), runs, correct * mistakeRuns, falseFailures.get(e.id()), count * mistakeRuns,
+            rows.add(new Row(e.id(), runs, correct * variantRuns, falseFailures.get(e.id()), count * mistakeRuns,
                     missed.get(e.id()), median));
         }
         return rows;

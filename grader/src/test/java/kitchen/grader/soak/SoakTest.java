@@ -55,7 +55,7 @@ class SoakTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         List<Soak.Row> rows = new Soak(kit, Options.defaults(Lang.EN), new PrintStream(log, true, StandardCharsets.UTF_8))
-                .run(List.of(kit.exercise("99-toast").orElseThrow()), 2, 1, false);
+                .run(List.of(kit.exercise("99-toast").orElseThrow()), 2, 1, 1, false);
 
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.runs()).isEqualTo(2);
