@@ -36,11 +36,14 @@ public final class TestClasses {
 
     private static volatile Shipment received;
 
-    /** The classes of one shipment, by binary name, and one class of the code under test per package. */
+    /**
+     * The classes of one shipment, by binary name, and one class of the code under test per package. The
+     * order is kept: nested classes before the class that holds them is the order that needs no retry.
+     */
     public record Shipment(Map<String, byte[]> classes, Map<String, String> anchors) {
         public Shipment {
-            classes = Map.copyOf(classes);
-            anchors = Map.copyOf(anchors);
+            classes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(classes));
+            anchors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(anchors));
         }
     }
 
@@ -96,14 +99,18 @@ public final class TestClasses {
         Map<String, Class<?>> defined = new LinkedHashMap<>();
         Map<String, ShipmentLoader> orphans = new LinkedHashMap<>();
         List<String> pending = new ArrayList<>(shipment.classes().keySet());
+        boolean retry = false;
         while (!pending.isEmpty()) {
             List<String> waiting = new ArrayList<>();
             LinkageError last = null;
             for (String name : pending) {
                 try {
-                    defined.put(name, defineOne(name, shipment, loader, orphans));
+                    Class<?> already = retry ? alreadyDefined(name, shipment, loader, orphans) : null;
+                    defined.put(name, already != null ? already : defineOne(name, shipment, loader, orphans));
                 } catch (NoClassDefFoundError e) {
-                    // A supertype in the shipment is not defined yet: try again in the next round.
+                    // A class it needs (a supertype, or one its verification checks against) is not defined
+                    // yet: try again in the next round. Verification may have failed after the class itself
+                    // was defined; the next round finds it defined, and the JVM links it when it is first used.
                     waiting.add(name);
                     last = e;
                 }
@@ -112,10 +119,26 @@ public final class TestClasses {
                 throw new IllegalStateException("test classes that cannot be defined: " + waiting, last);
             }
             pending = waiting;
+            retry = true;
         }
         List<Class<?>> inOrder = new ArrayList<>();
         shipment.classes().keySet().forEach(n -> inOrder.add(defined.get(n)));
         return inOrder;
+    }
+
+    /** The class if an earlier round defined it already (no test class is on the class path to load). */
+    private static Class<?> alreadyDefined(String name, Shipment shipment, ClassLoader loader,
+            Map<String, ShipmentLoader> orphans) {
+        String pkg = packageOf(name);
+        ClassLoader home = shipment.anchors().containsKey(pkg) ? loader : orphans.get(pkg);
+        if (home == null) {
+            return null;
+        }
+        try {
+            return Class.forName(name, false, home);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
     }
 
     private static Class<?> defineOne(String name, Shipment shipment, ClassLoader loader,

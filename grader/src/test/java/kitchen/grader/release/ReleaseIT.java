@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The student template: what it holds, what it never holds, and that it builds and grades on its own. */
-class ReleaseTest {
+class ReleaseIT {
 
     static final Kit KIT = Kit.locate().orElseThrow();
 

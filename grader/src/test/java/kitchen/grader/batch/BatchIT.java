@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Batch grading of a folder of clones: one row per student whatever the clone holds, resumable. */
-class BatchTest {
+class BatchIT {
 
     static final Path FIXTURES = Path.of("src/test/resources").toAbsolutePath();
     static final Path KIT = FIXTURES.resolve("fixture-kit");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * "correct variant" that is in fact wrong and a "known mistake" that is in fact correct, the soak must
  * count one false failure and one missed mistake, and say which.
  */
-class SoakTest {
+class SoakIT {
 
     static final Path FIXTURES = Path.of("src/test/resources").toAbsolutePath();
     static final String GOLDEN = """

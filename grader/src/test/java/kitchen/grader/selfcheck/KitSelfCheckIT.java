@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestFactory;
  * scores full marks too, and every known-wrong submission fails the test that names its mistake with the
  * message it is expected to give.
  */
-class KitSelfCheckTest {
+class KitSelfCheckIT {
 
     static final Kit KIT = Kit.locate().orElseThrow();
     /** Calibrated like the grader does, so a busy CI machine stretches margins instead of failing solutions. */

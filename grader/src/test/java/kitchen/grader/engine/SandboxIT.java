@@ -40,9 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * double-forked daemon. In a cell every try fails and both exercises are graded as usual; without one,
  * the tries the README says are not defended there succeed, and the report says no isolation held.
  */
-class SandboxTest {
+class SandboxIT {
 
-    private static final Path REPOSITORY = IsolationTest.FIXTURES.resolve("../../../..").normalize();
+    private static final Path REPOSITORY = IsolationIT.FIXTURES.resolve("../../../..").normalize();
 
     private static ServerSocket listener;
     private static final AtomicInteger ACCEPTED = new AtomicInteger();
@@ -125,9 +125,9 @@ class SandboxTest {
     /** Grades the snoop, its targets written in, beside the correct 98-jam, in a copy of the fixture kit. */
     private static Grade snoop(Path temp, Options options) throws IOException {
         Path kitCopy = temp.resolve("kit");
-        Trees.copy(IsolationTest.FIXTURES.resolve("fixture-kit"), kitCopy);
+        Trees.copy(IsolationIT.FIXTURES.resolve("fixture-kit"), kitCopy);
         Path submission = temp.resolve("snoops");
-        Trees.copy(IsolationTest.FIXTURES.resolve("submissions/snoops"), submission);
+        Trees.copy(IsolationIT.FIXTURES.resolve("submissions/snoops"), submission);
         Path toaster = submission.resolve("exercises/99-toast/src/main/java/toast/Toaster.java");
         Map<String, String> targets = new LinkedHashMap<>();
         targets.put("@@HIDDEN_SOURCE@@",
@@ -144,12 +144,12 @@ class SandboxTest {
         }
         Files.writeString(toaster, source);
         assertThat(Path.of(targets.get("@@SOLUTION@@"))).as("a reference solution to aim at").isRegularFile();
-        return IsolationTest.gradeIn(Kit.at(kitCopy), submission, options);
+        return IsolationIT.gradeIn(Kit.at(kitCopy), submission, options);
     }
 
     /** An address of this machine that is not loopback, or "" if it has none. */
     private static String otherAddress() throws IOException {
-        return NetworkInterface.networkInterfaces().filter(SandboxTest::up)
+        return NetworkInterface.networkInterfaces().filter(SandboxIT::up)
                 .flatMap(NetworkInterface::inetAddresses)
                 .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
                 .map(InetAddress::getHostAddress).findFirst().orElse("");

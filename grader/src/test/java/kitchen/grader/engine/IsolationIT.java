@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * holds correct code, and checks that each misbehaviour costs that exercise only, with a status and a
  * message that says what happened, within the exercise's deadline, leaving no process behind.
  */
-class IsolationTest {
+class IsolationIT {
 
     static final Path FIXTURES = Path.of("src/test/resources").toAbsolutePath();
     static final Kit KIT = Kit.at(FIXTURES.resolve("fixture-kit"));
