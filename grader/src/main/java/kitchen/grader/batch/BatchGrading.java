@@ -193,7 +193,8 @@ public final class BatchGrading {
         var head = GitHead.of(clone);
         List<String> tampered = tampering.check(clone);
         String status = !hasExercises ? "no-exercises"
-                : grade.exercises().stream().allMatch(r -> r.status() == ExerciseStatus.GRADED) ? "graded" : "problems";
+                : grade.exercises().stream().allMatch(r -> r.status() == ExerciseStatus.GRADED
+                        || r.status() == ExerciseStatus.NOT_STARTED) ? "graded" : "problems";
         String header = "**" + name + "** — " + grade.score() + " / " + grade.maxScore() + " · "
                 + head.map(h -> "commit `" + h.hash().substring(0, 7) + "` (" + utc(h.time()) + ")")
                         .orElse("not a git repository")

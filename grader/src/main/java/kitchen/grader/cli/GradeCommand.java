@@ -60,6 +60,11 @@ final class GradeCommand implements Callable<Integer> {
             description = "language of the feedback (default: from the system locale)")
     Lang lang;
 
+    @Option(names = "--verbose",
+            description = "run and report every exercise in full, the untouched ones too (by default an exercise "
+                    + "whose code is still its stub is not run, and is one line: not started)")
+    boolean verbose;
+
     @Option(names = "--no-sandbox",
             description = "run student code as this user even where a cell is possible (Linux as root); "
                     + "by default each exercise runs as an unprivileged user with no network and only its own files")
@@ -104,6 +109,9 @@ final class GradeCommand implements Callable<Integer> {
         Options options = Options.defaults(language);
         if (noSandbox) {
             options = options.withoutSandbox();
+        }
+        if (verbose) {
+            options = options.runningUntouched();
         }
         options = options.timeScale(timeScale != null ? timeScale : Calibration.measure(options.kitClasspath()));
         if (budgetSeconds != null) {

@@ -77,6 +77,13 @@ final class ExerciseGrading {
                     "seu código declara o pacote do kit " + kitPackages + ": as classes da cozinha pertencem ao "
                             + "corretor; mantenha suas classes no pacote do exercício"), t0);
         }
+        if (!options.runUntouched() && exercise.untouched(studentSources)) {
+            // The stub scores 0 (the kit's self-check grades every stub to prove it): no need to run it.
+            return notRun(ExerciseStatus.NOT_STARTED, lang.pick(
+                    "the code is the stub, unchanged: begin with exercises/" + exercise.id() + "/README.md, Task 1",
+                    "o código é o esqueleto, sem mudanças: comece por exercises/" + exercise.id()
+                            + "/README.pt-BR.md, Tarefa 1"), t0);
+        }
         Path work = null;
         try {
             work = Files.createTempDirectory("kitchen-" + exercise.id() + "-");

@@ -183,6 +183,7 @@ final class Scoring {
             case TIMEOUT -> "the exercise was stopped at its deadline before this test";
             case CRASHED -> "the test JVM ended before this test";
             case MISSING -> "the exercise folder is missing";
+            case NOT_STARTED -> "the exercise is its stub, unchanged";
             case TAMPERED -> "the run changed the grader's files";
             case NOT_RUN -> "the grading's time budget ran out";
             case GRADED, PRACTICE -> "the test run ended before this test";
@@ -195,6 +196,7 @@ final class Scoring {
             case TIMEOUT -> "o exercício foi interrompido no prazo antes deste teste";
             case CRASHED -> "a JVM dos testes terminou antes deste teste";
             case MISSING -> "a pasta do exercício não existe";
+            case NOT_STARTED -> "o exercício é o esqueleto, sem mudanças";
             case TAMPERED -> "a execução alterou os arquivos do corretor";
             case NOT_RUN -> "o tempo total da correção acabou";
             case GRADED, PRACTICE -> "a execução dos testes terminou antes deste teste";

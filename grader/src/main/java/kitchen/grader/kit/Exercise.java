@@ -19,6 +19,7 @@ import kitchen.grading.Lang;
  * @param timingSensitive true if it judges timing or cores, so nothing else may run beside it
  * @param allowSleep      the student may call Thread.sleep (off by default: the kitchen does the waiting)
  * @param allowProcesses  the student may start processes (only the processes exercise)
+ * @param stubSha256      the {@link StubFingerprint} of the exercise's stub, "" if not recorded
  */
 public record Exercise(
         String id,
@@ -29,7 +30,8 @@ public record Exercise(
         int deadlineSeconds,
         boolean timingSensitive,
         boolean allowSleep,
-        boolean allowProcesses) {
+        boolean allowProcesses,
+        String stubSha256) {
 
     public static final String PROPERTIES = "exercise.properties";
 
@@ -48,7 +50,18 @@ public record Exercise(
                 Integer.parseInt(p.getProperty("deadline.seconds", "120").trim()),
                 !"insensitive".equalsIgnoreCase(p.getProperty("timing", "sensitive").trim()),
                 Boolean.parseBoolean(p.getProperty("rules.allow-sleep", "false").trim()),
-                Boolean.parseBoolean(p.getProperty("rules.allow-processes", "false").trim()));
+                Boolean.parseBoolean(p.getProperty("rules.allow-processes", "false").trim()),
+                p.getProperty("stub.sha256", "").trim());
+    }
+
+    /** The stub's own sources (in a student's clone, the student's code: see {@link StubFingerprint}). */
+    public Path stubSources() {
+        return dir.resolve("src/main/java");
+    }
+
+    /** True if these sources are the exercise's stub, unchanged. */
+    public boolean untouched(Path studentSources) {
+        return !stubSha256.isEmpty() && stubSha256.equals(StubFingerprint.of(studentSources));
     }
 
     public String title(Lang lang) {

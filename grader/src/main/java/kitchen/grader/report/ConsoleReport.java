@@ -145,6 +145,12 @@ public final class ConsoleReport {
             }
             any = true;
             out.println();
+            if (e.status() == ExerciseStatus.NOT_STARTED) {
+                // The stub, untouched: where to begin is all there is to say.
+                out.println(INDENT + Text.clean(e.id()) + "  " + paint(Label.NOT_STARTED.in(lang), YELLOW) + "  "
+                        + Text.clean(e.message()));
+                continue;
+            }
             out.println(INDENT + Text.clean(e.id()) + "  " + Text.clean(e.title()) + "  " + points(e));
             if (e.status() != ExerciseStatus.GRADED && e.status() != ExerciseStatus.PRACTICE) {
                 Label verdict = Label.verdict(e);

@@ -46,6 +46,7 @@ enum Label {
     MISSING("missing", "ausente"),
     TAMPERED("tampered", "adulterou"),
     NOT_RUN("not run", "não rodou"),
+    NOT_STARTED("not started", "não iniciado"),
     PRACTICE("practice", "treino");
 
     private final String en;
@@ -82,6 +83,7 @@ enum Label {
             case MISSING -> MISSING;
             case TAMPERED -> TAMPERED;
             case NOT_RUN -> NOT_RUN;
+            case NOT_STARTED -> NOT_STARTED;
             case PRACTICE -> exercise.failedTests().isEmpty() ? PRACTICE : FAILED;
         };
     }

@@ -78,6 +78,12 @@ public final class MarkdownReport {
 
     private static String details(ExerciseResult e, Lang lang) {
         StringBuilder md = new StringBuilder();
+        if (e.status() == ExerciseStatus.NOT_STARTED) {
+            // The stub, untouched: one line, where to begin.
+            return md.append("- ").append(inline(e.id() + " — " + e.title())).append(": ").append(points(e))
+                    .append(", **").append(Label.NOT_STARTED.in(lang)).append("** — ").append(inline(e.message()))
+                    .append("\n\n").toString();
+        }
         ExerciseFeedback feedback = ExerciseFeedback.of(e);
         long notPassed = e.gradedTests().stream().filter(t -> !t.passed()).count();
         md.append("<details>\n<summary>").append(html(e.id() + " — " + e.title())).append(": ").append(points(e));

@@ -10,6 +10,11 @@ public enum ExerciseStatus {
     TIMEOUT("timeout"),
     /** The exercise's JVM ended before the tests did (System.exit, a crash, out of memory…). */
     CRASHED("crashed"),
+    /**
+     * The exercise's code is its stub, unchanged: not run (the stub scores 0, and the kit's self-check
+     * proves it), every graded test not-run with 0 points, and one line of feedback instead of all of it.
+     */
+    NOT_STARTED("not-started"),
     /** The submission has no such exercise folder. */
     MISSING("missing"),
     /** The student's code changed the grader's own files (tests, class path) while it ran: 0 points. */

@@ -153,6 +153,8 @@ class ReleaseIT {
         assertThat(grade.output()).contains(exercise);
         // Without the hidden tests the template grades practice only: no score that could pass for a grade.
         assertThat(grade.output()).contains("not graded here").doesNotContain("0/" + KIT.exercises().getFirst().points());
+        // An untouched stub is not run: one line says where to begin.
+        assertThat(grade.output()).contains("not started", "begin with exercises/" + exercise + "/README.md");
     }
 
     @Test

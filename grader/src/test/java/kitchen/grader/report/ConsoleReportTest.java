@@ -67,6 +67,17 @@ class ConsoleReportTest {
     }
 
     @Test
+    @DisplayName("an untouched stub is one line of feedback: not started, and where to begin")
+    void notStarted() {
+        console(Lang.EN, false).printSummary(Fixtures.grade(Lang.EN, Fixtures.lazyBreakfast(), Fixtures.notStarted()));
+        String out = buffer.toString();
+        assertThat(out).contains("05-shared-results  not started  the code is the stub, unchanged: begin with "
+                + "exercises/05-shared-results/README.md, Task 1");
+        assertThat(out.lines().filter(l -> l.contains("05-shared-results"))).hasSize(1);
+        assertThat(out).doesNotContain("two cooks lose nothing", "graded tests did not run");
+    }
+
+    @Test
     @DisplayName("colors only when asked: green pass, red fail, yellow error")
     void colors() {
         console(Lang.EN, true).printSummary(Fixtures.grade(Lang.EN));

@@ -65,6 +65,14 @@ final class Fixtures {
                 Duration.ofMillis(900), "");
     }
 
+    /** The stub, untouched: not run, its graded tests listed as not run. */
+    static ExerciseResult notStarted() {
+        return new ExerciseResult("05-shared-results", "shared results", 0, 12, ExerciseStatus.NOT_STARTED,
+                "the code is the stub, unchanged: begin with exercises/05-shared-results/README.md, Task 1",
+                List.of(notRun("two cooks lose nothing", "twoCooks", 6), notRun("the waiter sees whole dishes",
+                        "waiter", 6)), Duration.ofMillis(20), "");
+    }
+
     static TestResult notRun(String name, String method, int maxPoints) {
         return new TestResult(name, "kitchen.onions.ChopTest", method, TestStatus.NOT_RUN, 0, maxPoints,
                 "not run: the code did not compile", Duration.ZERO);

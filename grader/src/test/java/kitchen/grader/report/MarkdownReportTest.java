@@ -15,6 +15,15 @@ import org.junit.jupiter.api.Test;
 class MarkdownReportTest {
 
     @Test
+    @DisplayName("an untouched stub is one line: not started, and where to begin")
+    void notStarted() {
+        String md = MarkdownReport.render(Fixtures.grade(Lang.EN, Fixtures.lazyBreakfast(), Fixtures.notStarted()));
+        assertThat(md).contains("- 05-shared-results — shared results: 0 / 12, **not started** — the code is the "
+                + "stub, unchanged");
+        assertThat(md).doesNotContain("two cooks lose nothing");
+    }
+
+    @Test
     @DisplayName("the heading carries the total and the table has one row per exercise plus the score")
     void table() {
         String md = MarkdownReport.render(Fixtures.grade(Lang.EN));
