@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * @param methodName  the test method
  * @param displayName its {@code @DisplayName} sentence (the method name when it has none)
  * @param points      its {@code @Points}
+ * @param task        the N of its {@code @Tag("task:N")} (the README's "Task N"), 0 without one
  */
-public record GradedTest(String className, String methodName, String displayName, int points) {
+public record GradedTest(String className, String methodName, String displayName, int points, int task) {
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
     private static final Pattern METHOD = Pattern.compile("\\bvoid\\s+(\\w+)\\s*\\(");
@@ -31,6 +32,7 @@ public record GradedTest(String className, String methodName, String displayName
     /** {@code @DisplayName("…")}, also written as literals joined with {@code +} across lines. */
     private static final Pattern DISPLAY_NAME = Pattern.compile(
             "@DisplayName\\(\\s*(" + LITERAL + "(?:\\s*\\+\\s*" + LITERAL + ")*)\\s*\\)");
+    private static final Pattern TASK = Pattern.compile("@Tag\\(\\s*\"task:(\\d+)\"\\s*\\)");
     private static final Pattern ONE_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** A stable id: {@code SimpleClassName.method}, as {@code TestResult.id()} spells it. */
@@ -61,6 +63,10 @@ public record GradedTest(String className, String methodName, String displayName
         Matcher pkg = PACKAGE.matcher(source);
         String className = pkg.find() ? pkg.group(1) + "." + simpleName : simpleName;
         List<GradedTest> tests = new ArrayList<>();
+        // A task tag on the class holds for every test in it that has none of its own.
+        Matcher classKeyword = Pattern.compile("\\bclass\\s+" + Pattern.quote(simpleName) + "\\b").matcher(source);
+        Matcher classTask = TASK.matcher(source).region(0, classKeyword.find() ? classKeyword.start() : 0);
+        int classTaskNumber = classTask.find() ? Integer.parseInt(classTask.group(1)) : 0;
         Matcher points = POINTS.matcher(source);
         int previousMethod = 0;
         while (points.find()) {
@@ -80,7 +86,13 @@ public record GradedTest(String className, String methodName, String displayName
                 }
                 displayName = joined.toString();
             }
-            tests.add(new GradedTest(className, method.group(1), displayName, Integer.parseInt(points.group(1))));
+            Matcher task = TASK.matcher(source).region(previousMethod, method.start());
+            int taskNumber = classTaskNumber;
+            while (task.find()) {
+                taskNumber = Integer.parseInt(task.group(1));
+            }
+            tests.add(new GradedTest(className, method.group(1), displayName, Integer.parseInt(points.group(1)),
+                    taskNumber));
             previousMethod = method.end();
         }
         return tests;

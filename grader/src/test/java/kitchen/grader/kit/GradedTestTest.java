@@ -18,6 +18,7 @@ class GradedTestTest {
                 @DisplayName("the class's own name is not a test's")
                 class TellerGradedTest {
                     @Test
+                    @Tag("task:2")
                     @Points(3)
                     @DisplayName("two transfers; both finish {quickly}")
                     void crossing() { run(); }
@@ -40,9 +41,9 @@ class GradedTestTest {
                 """;
 
         assertThat(GradedTest.inFile(Path.of("bank/TellerGradedTest.java"), source)).containsExactly(
-                new GradedTest("bank.TellerGradedTest", "crossing", "two transfers; both finish {quickly}", 3),
+                new GradedTest("bank.TellerGradedTest", "crossing", "two transfers; both finish {quickly}", 3, 2),
                 new GradedTest("bank.TellerGradedTest", "payItself",
-                        "an account that pays itself is refused when it has too little, and says \"no\"", 1),
-                new GradedTest("bank.TellerGradedTest", "noName", "noName", 2));
+                        "an account that pays itself is refused when it has too little, and says \"no\"", 1, 0),
+                new GradedTest("bank.TellerGradedTest", "noName", "noName", 2, 0));
     }
 }
