@@ -139,14 +139,19 @@ public final class ConsoleReport {
         out.println();
         out.println(INDENT + paint(Label.FEEDBACK.in(lang), BOLD));
         boolean any = false;
+        boolean previousNotStarted = false;
         for (ExerciseResult e : grade.exercises()) {
             if (!Label.needsFeedback(e)) {
                 continue;
             }
             any = true;
-            out.println();
-            if (e.status() == ExerciseStatus.NOT_STARTED) {
-                // The stub, untouched: where to begin is all there is to say.
+            boolean notStarted = e.status() == ExerciseStatus.NOT_STARTED;
+            if (!(notStarted && previousNotStarted)) {
+                out.println();
+            }
+            previousNotStarted = notStarted;
+            if (notStarted) {
+                // The stub, untouched: where to begin is all there is to say (one line, no gap between them).
                 out.println(INDENT + Text.clean(e.id()) + "  " + paint(Label.NOT_STARTED.in(lang), YELLOW) + "  "
                         + Text.clean(e.message()));
                 continue;
