@@ -14,7 +14,7 @@ import kitchen.grader.kit.Exercise;
 import kitchen.grader.kit.Kit;
 import kitchen.grader.rules.StaticRules;
 import kitchen.grader.run.ForkedJvm;
-import kitchen.grader.run.ResultSeal;
+import kitchen.grader.protocol.ResultSeal;
 import kitchen.grader.score.ExerciseResult;
 import kitchen.grader.score.ExerciseStatus;
 import kitchen.grading.Lang;

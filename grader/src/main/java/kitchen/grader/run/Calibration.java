@@ -1,5 +1,6 @@
 package kitchen.grader.run;
 
+import kitchen.grader.forked.Probe;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

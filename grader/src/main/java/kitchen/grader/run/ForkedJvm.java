@@ -1,5 +1,7 @@
 package kitchen.grader.run;
 
+import kitchen.grader.forked.ForkedRunner;
+import kitchen.grader.protocol.ResultSeal;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

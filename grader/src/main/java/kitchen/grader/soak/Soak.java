@@ -17,7 +17,7 @@ import kitchen.grader.kit.KnownMistake;
 import kitchen.grader.kit.KnownVariant;
 import kitchen.grader.kit.MistakeVerdict;
 import kitchen.grader.kit.Submission;
-import kitchen.grader.run.Burner;
+import kitchen.grader.forked.Burner;
 import kitchen.grader.score.ExerciseResult;
 import kitchen.grader.score.ExerciseStatus;
 import kitchen.grader.score.Grade;

@@ -1,4 +1,4 @@
-package kitchen.grader.run;
+package kitchen.grader.protocol;
 
 /**
  * One line of the results file a forked runner writes as tests run (JSON Lines), so that what finished
@@ -44,25 +44,25 @@ public record RunEvent(
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
-    static RunEvent started(String className, String methodName, String name) {
+    public static RunEvent started(String className, String methodName, String name) {
         return new RunEvent(Kind.STARTED, className, methodName, name, Verdict.NONE, 0, "", 0, false);
     }
 
-    static RunEvent finished(String className, String methodName, String name, Verdict verdict, int points,
+    public static RunEvent finished(String className, String methodName, String name, Verdict verdict, int points,
             String message, long durationMs) {
         return new RunEvent(Kind.FINISHED, className, methodName, name, verdict, points, message, durationMs, false);
     }
 
-    static RunEvent deadline(String message, boolean deadlock) {
+    public static RunEvent deadline(String message, boolean deadlock) {
         return new RunEvent(Kind.DEADLINE, "", "", "", Verdict.NONE, 0, message, 0, deadlock);
     }
 
-    static RunEvent done() {
+    public static RunEvent done() {
         return new RunEvent(Kind.DONE, "", "", "", Verdict.NONE, 0, "", 0, false);
     }
 
     /** The line the runner writes (before sealing). */
-    String json() {
+    public String json() {
         try {
             return JSON.writeValueAsString(this);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -1,4 +1,4 @@
-package kitchen.grader.run;
+package kitchen.grader.forked;
 
 import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;

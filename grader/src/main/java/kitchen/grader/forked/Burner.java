@@ -1,4 +1,4 @@
-package kitchen.grader.run;
+package kitchen.grader.forked;
 
 /** Keeps one core busy for the given number of seconds: the load of a flake soak. */
 public final class Burner {

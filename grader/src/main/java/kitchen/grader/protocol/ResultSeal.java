@@ -1,4 +1,4 @@
-package kitchen.grader.run;
+package kitchen.grader.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

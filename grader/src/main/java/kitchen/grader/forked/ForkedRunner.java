@@ -1,5 +1,7 @@
-package kitchen.grader.run;
+package kitchen.grader.forked;
 
+import kitchen.grader.protocol.ResultSeal;
+import kitchen.grader.protocol.RunEvent;
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
 import java.io.DataInputStream;

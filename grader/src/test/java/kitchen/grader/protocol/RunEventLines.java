@@ -1,4 +1,4 @@
-package kitchen.grader.run;
+package kitchen.grader.protocol;
 
 /** Sealed result lines as the forked runner writes them, for tests of what reads them. */
 public final class RunEventLines {
