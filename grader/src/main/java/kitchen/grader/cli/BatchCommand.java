@@ -46,13 +46,11 @@ final class BatchCommand implements Callable<Integer> {
             description = "language of the feedback files (default: from the system locale)")
     Lang lang;
 
-    @Option(names = "--no-sandbox",
-            description = "run student code as this user even where a cell is possible (Linux as root); "
-                    + "by default each exercise runs as an unprivileged user with no network and only its own files")
-    boolean noSandbox;
+    @CommandLine.Mixin
+    SandboxOption sandbox;
 
-    @Option(names = "--kit", paramLabel = "DIR", hidden = true, description = "the kit whose tests to use")
-    Path kitDir;
+    @CommandLine.Mixin
+    KitOption kitOption;
 
     private final PrintStream console;
 
@@ -68,16 +66,14 @@ final class BatchCommand implements Callable<Integer> {
         if (jobs < 1 || jobs > 16) {
             throw usage("--jobs must be between 1 and 16, was " + jobs);
         }
-        Kit kit = KitOption.kit(spec, kitDir);
+        Kit kit = kitOption.kit();
         Lang language = lang != null ? lang : Lang.current();
         Files.createDirectories(out);
         int total = BatchGrading.students(submissions).size();
         BatchGrading.Summary summary;
         try {
             Options options = Options.defaults(language);
-            if (noSandbox) {
-                options = options.withoutSandbox();
-            }
+            options = sandbox.apply(options);
             // Measured once, before any student: every student is judged with the same margins.
             options = options.timeScale(Calibration.measure(options.kitClasspath()));
             console.printf("Grading %d students in %s (time scale ×%.1f, %d at once)%n", total, submissions,

@@ -3,7 +3,6 @@ package kitchen.grader.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kitchen.grader.Main;
@@ -49,9 +48,6 @@ final class GradeCommand implements Callable<Integer> {
         boolean solutions;
     }
 
-    @Option(names = "--exercise", paramLabel = "ID", description = "grade only this exercise (repeatable), e.g. 02-boil-eggs")
-    List<String> exerciseIds = new ArrayList<>();
-
     @Option(names = "--out", paramLabel = "DIR",
             description = "write report.json, summary.md, junit/ and classroom.json into DIR")
     Path out;
@@ -65,14 +61,11 @@ final class GradeCommand implements Callable<Integer> {
                     + "whose code is still its stub is not run, and is one line: not started)")
     boolean verbose;
 
-    @Option(names = "--no-sandbox",
-            description = "run student code as this user even where a cell is possible (Linux as root); "
-                    + "by default each exercise runs as an unprivileged user with no network and only its own files")
-    boolean noSandbox;
+    @CommandLine.Mixin
+    SandboxOption sandbox;
 
-    @Option(names = "--kit", paramLabel = "DIR", hidden = true,
-            description = "the kit whose tests to use (default: the one this grader belongs to)")
-    Path kitDir;
+    @CommandLine.Mixin
+    ExerciseOption exerciseOption;
 
     @Option(names = "--time-scale", paramLabel = "FACTOR",
             description = "stretch timing margins and deadlines by FACTOR (default: measured on this machine before grading)")
@@ -83,6 +76,9 @@ final class GradeCommand implements Callable<Integer> {
                     + "exercises not reached get 0 with the status not-run (the Classroom workflow sets it below "
                     + "the job's timeout, so a grade is always reported)")
     Integer budgetSeconds;
+
+    @CommandLine.Mixin
+    KitOption kitOption;
 
     private final PrintStream console;
 
@@ -100,16 +96,14 @@ final class GradeCommand implements Callable<Integer> {
             throw usage("--time-scale " + timeScale + ": give a factor from 1 to " + TimeScale.MAX);
         }
         Lang language = lang != null ? lang : Lang.current();
-        Kit kit = KitOption.kit(spec, kitDir);
-        List<Exercise> exercises = selectedExercises(kit);
+        Kit kit = kitOption.kit();
+        List<Exercise> exercises = exerciseOption.select(kit);
         Submission submission = submission(kit);
 
         ConsoleReport report = new ConsoleReport(console, ConsoleReport.colorWanted(console), language);
         report.header(submission.label(), exercises.size());
         Options options = Options.defaults(language);
-        if (noSandbox) {
-            options = options.withoutSandbox();
-        }
+        options = sandbox.apply(options);
         if (verbose) {
             options = options.runningUntouched();
         }
@@ -136,23 +130,6 @@ final class GradeCommand implements Callable<Integer> {
             report.wroteReports(out);
         }
         return Main.OK;
-    }
-
-    private List<Exercise> selectedExercises(Kit kit) {
-        List<Exercise> all = kit.exercises();
-        if (exerciseIds.isEmpty()) {
-            return all;
-        }
-        List<Exercise> chosen = new ArrayList<>();
-        for (String id : exerciseIds) {
-            Exercise e = all.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow(() -> usage(
-                    "unknown exercise '" + id + "'; the exercises are: "
-                            + String.join(", ", all.stream().map(Exercise::id).toList())));
-            if (!chosen.contains(e)) {
-                chosen.add(e);
-            }
-        }
-        return chosen;
     }
 
     private Submission submission(Kit kit) {

@@ -4,11 +4,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import kitchen.grader.kit.Kit;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
-/** Finds the kit a command works on: the hidden --kit option, or the one this grader belongs to. */
+/**
+ * The kit a command works on: the hidden {@code --kit} option, or the one this grader belongs to. A picocli
+ * mixin, so every command spells the option and its errors the same way.
+ */
 final class KitOption {
 
-    private KitOption() {
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--kit", paramLabel = "DIR", hidden = true,
+            description = "the kit whose tests to use (default: the one this grader belongs to)")
+    Path kitDir;
+
+    Kit kit() {
+        return kit(spec, kitDir);
     }
 
     static Kit kit(CommandLine.Model.CommandSpec spec, Path kitDir) {

@@ -48,8 +48,8 @@ final class ReleaseCommand implements Callable<Integer> {
     @Option(names = "--force", description = "write into a DIR that is not empty (its contents are replaced; .git is kept)")
     boolean force;
 
-    @Option(names = "--kit", paramLabel = "DIR", hidden = true, description = "the instructor repository")
-    Path kitDir;
+    @CommandLine.Mixin
+    KitOption kitOption;
 
     private final PrintStream console;
 
@@ -59,7 +59,7 @@ final class ReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Kit kit = KitOption.kit(spec, kitDir);
+        Kit kit = kitOption.kit();
         if (!kit.hasSolutions()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "this kit has no solutions/: release runs in the instructor repository, not in a template");

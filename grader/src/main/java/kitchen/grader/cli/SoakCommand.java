@@ -1,7 +1,6 @@
 package kitchen.grader.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kitchen.grader.Main;
@@ -46,16 +45,14 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--no-load", description = "don't keep the cores busy")
     boolean noLoad;
 
-    @Option(names = "--exercise", paramLabel = "ID", description = "soak only this exercise (repeatable)")
-    List<String> exerciseIds = new ArrayList<>();
+    @CommandLine.Mixin
+    SandboxOption sandbox;
 
-    @Option(names = "--no-sandbox",
-            description = "run student code as this user even where a cell is possible (Linux as root); "
-                    + "by default each exercise runs as an unprivileged user with no network and only its own files")
-    boolean noSandbox;
+    @CommandLine.Mixin
+    ExerciseOption exerciseOption;
 
-    @Option(names = "--kit", paramLabel = "DIR", hidden = true, description = "the instructor repository")
-    java.nio.file.Path kitDir;
+    @CommandLine.Mixin
+    KitOption kitOption;
 
     private final PrintStream console;
 
@@ -78,30 +75,13 @@ final class SoakCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--variant-runs must be between 0 and --runs (" + runs + "), was " + variants);
         }
-        Kit kit = KitOption.kit(spec, kitDir);
+        Kit kit = kitOption.kit();
         if (!kit.hasSolutions()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "soak needs the instructor repository (solutions/)");
         }
-        for (String id : exerciseIds) {
-            if (kit.exercise(id).isEmpty()) {
-                // The same rule as grade: an id that names nothing is a mistake, not an empty selection.
-                throw new CommandLine.ParameterException(spec.commandLine(), "--exercise " + id
-                        + ": no such exercise; the kit has " + kit.exercises().stream().map(Exercise::id).toList());
-            }
-        }
-        List<Exercise> exercises = new ArrayList<>();
-        for (Exercise e : kit.exercises()) {
-            if (exerciseIds.isEmpty() || exerciseIds.contains(e.id())) {
-                exercises.add(e);
-            }
-        }
-        if (exercises.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no such exercise: " + exerciseIds);
-        }
+        List<Exercise> exercises = exerciseOption.select(kit);
         Options options = Options.defaults(Lang.EN);
-        if (noSandbox) {
-            options = options.withoutSandbox();
-        }
+        options = sandbox.apply(options);
         // Calibrated before the load starts: the soak asks whether the margins hold on a busy machine.
         options = options.timeScale(Calibration.measure(options.kitClasspath()));
         console.printf("soak: %d runs (correct variants in %d, known mistakes in %d), time scale %.1f, %s; %s%n",
