@@ -42,9 +42,8 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--force", description = "grade everyone again, replacing the gradebook")
     boolean force;
 
-    @Option(names = "--lang", paramLabel = "en|pt-BR", converter = GradeCommand.LangConverter.class,
-            description = "language of the feedback files (default: from the system locale)")
-    Lang lang;
+    @CommandLine.Mixin
+    LangOption langOption;
 
     @CommandLine.Mixin
     SandboxOption sandbox;
@@ -67,7 +66,7 @@ final class BatchCommand implements Callable<Integer> {
             throw usage("--jobs must be between 1 and 16, was " + jobs);
         }
         Kit kit = kitOption.kit();
-        Lang language = lang != null ? lang : Lang.current();
+        Lang language = langOption.lang();
         Files.createDirectories(out);
         int total = BatchGrading.students(submissions).size();
         BatchGrading.Summary summary;

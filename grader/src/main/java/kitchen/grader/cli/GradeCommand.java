@@ -52,9 +52,8 @@ final class GradeCommand implements Callable<Integer> {
             description = "write report.json, summary.md, junit/ and classroom.json into DIR")
     Path out;
 
-    @Option(names = "--lang", paramLabel = "en|pt-BR", converter = LangConverter.class,
-            description = "language of the feedback (default: from the system locale)")
-    Lang lang;
+    @CommandLine.Mixin
+    LangOption langOption;
 
     @Option(names = "--verbose",
             description = "run and report every exercise in full, the untouched ones too (by default an exercise "
@@ -95,7 +94,7 @@ final class GradeCommand implements Callable<Integer> {
         if (timeScale != null && !(timeScale >= 1.0 && timeScale <= TimeScale.MAX)) {
             throw usage("--time-scale " + timeScale + ": give a factor from 1 to " + TimeScale.MAX);
         }
-        Lang language = lang != null ? lang : Lang.current();
+        Lang language = langOption.lang();
         Kit kit = kitOption.kit();
         List<Exercise> exercises = exerciseOption.select(kit);
         Submission submission = submission(kit);
@@ -150,17 +149,5 @@ final class GradeCommand implements Callable<Integer> {
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
-    }
-
-    /** Accepts en, pt-BR, pt_BR, pt. */
-    static final class LangConverter implements CommandLine.ITypeConverter<Lang> {
-        @Override
-        public Lang convert(String value) {
-            String v = value.trim();
-            if (v.equalsIgnoreCase("en") || v.toLowerCase().startsWith("pt")) {
-                return Lang.parse(v);
-            }
-            throw new CommandLine.TypeConversionException("expected en or pt-BR, got '" + value + "'");
-        }
     }
 }
