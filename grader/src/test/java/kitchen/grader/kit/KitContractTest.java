@@ -50,6 +50,28 @@ class KitContractTest {
                 .anySatisfy(p -> assertThat(p).startsWith("solutions/pom.xml: its <modules> should be"));
     }
 
+    @Test
+    @DisplayName("new-exercise writes a skeleton the contract accepts but for the 100 total it leaves to the author")
+    void scaffold(@TempDir Path temp) throws IOException {
+        Kit copy = copy(temp);
+        java.util.List<String> written = NewExercise.write(copy, "09-mise-en-place", "mise");
+
+        assertThat(written).contains("exercises/09-mise-en-place/exercise.properties",
+                "exercises/09-mise-en-place/src/grading/java/mise/StationGradingTest.java",
+                "solutions/09-mise-en-place/src/main/java/mise/Station.java", "README.md (the exercises table)");
+        Kit after = Kit.at(copy.root());
+        assertThat(KitContract.problems(after)).singleElement().asString()
+                .startsWith("the exercises' points add up to 101, not 100");
+        Exercise ninth = after.exercise("09-mise-en-place").orElseThrow();
+        assertThat(ninth.untouched(ninth.stubSources())).as("its stub.sha256").isTrue();
+        assertThat(ninth.gradedTests()).singleElement()
+                .isEqualTo(new GradedTest("mise.StationGradingTest", "prepareMakesTheDish", "prepare makes the dish", 1, 1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NewExercise.write(after, "09-mise-en-place", "mise"))
+                .hasMessageContaining("already exists");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NewExercise.write(after, "Nine", "mise"))
+                .hasMessageContaining("NN-slug");
+    }
+
     /** The parts of the kit the contract reads: READMEs, poms, every exercise's properties and sources. */
     private static Kit copy(Path temp) throws IOException {
         Path root = temp.resolve("kit");
