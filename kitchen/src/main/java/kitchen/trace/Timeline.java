@@ -2,6 +2,7 @@ package kitchen.trace;
 
 import java.util.List;
 import java.util.Locale;
+import kitchen.grading.Lang;
 
 /**
  * Draws spans as a text chart, one row per span, so a student can see what their threads did:
@@ -43,7 +44,8 @@ public final class Timeline {
         int rows = 0;
         for (Journal.Span s : spans) {
             if (rows++ == MAX_ROWS) {
-                out.append(String.format(Locale.ROOT, "… %d more%n", spans.size() - MAX_ROWS));
+                out.append(String.format(Locale.ROOT, Lang.current().pick("… %d more%n", "… mais %d%n"),
+                        spans.size() - MAX_ROWS));
                 break;
             }
             long sEnd = s.isOpen() ? nowNanos : s.endNanos();
@@ -57,7 +59,7 @@ public final class Timeline {
             if (s.isOpen()) {
                 bar[Math.min(b, WIDTH) - 1] = '>';
             }
-            String outcome = s.isOpen() ? "still running" : s.outcome();
+            String outcome = s.isOpen() ? Lang.current().pick("still running", "ainda rodando") : s.outcome();
             out.append(String.format(Locale.ROOT, "%-" + labelWidth + "s  |%s| %s%s%n", s.what(), new String(bar),
                     s.worker().label(), outcome.isEmpty() || outcome.equals("done") ? "" : " (" + outcome + ")"));
         }

@@ -34,10 +34,13 @@ final class Deadlocks {
                 if (!cycle.isEmpty()) {
                     cycle.append(", ");
                 }
-                cycle.append("thread \"").append(t.getThreadName()).append("\" holds ")
-                        .append(held(t)).append(" and waits for ").append(lockName(t.getLockInfo()));
+                Lang lang = Lang.current();
+                cycle.append(lang.pick("thread \"", "a thread \"")).append(t.getThreadName())
+                        .append(lang.pick("\" holds ", "\" segura ")).append(held(t))
+                        .append(lang.pick(" and waits for ", " e espera por ")).append(lockName(t.getLockInfo()));
                 if (t.getLockOwnerName() != null) {
-                    cycle.append(" (held by \"").append(t.getLockOwnerName()).append("\")");
+                    cycle.append(lang.pick(" (held by \"", " (segurado por \"")).append(t.getLockOwnerName())
+                            .append("\")");
                 }
             }
             cycles.add("deadlock: " + cycle);
