@@ -88,7 +88,7 @@ class SandboxIT {
 
         assertThat(grade.isolation().level()).isEqualTo(Isolation.Level.SANDBOX);
         assertThat(tries).as("what the snoop tried").containsKeys("hidden-test-source", "hidden-test-class",
-                "solution", "home-secret", "loader-resource", "system-resource", "loader-folder",
+                "solution", "home-secret", "child-reads-tests", "child-reads-home", "loader-resource", "system-resource", "loader-folder",
                 "connect-loopback", "attach", "rewrite-tests", "daemon");
         tries.forEach((what, outcome) -> assertThat(outcome).as(what)
                 .satisfiesAnyOf(o -> assertThat(o).startsWith("blocked"), o -> assertThat(o).isEqualTo("started")));
@@ -109,7 +109,7 @@ class SandboxIT {
 
         assertThat(grade.isolation().level()).isEqualTo(Isolation.Level.NONE);
         for (String open : List.of("hidden-test-source", "hidden-test-class", "solution", "home-secret",
-                "connect-loopback", "rewrite-tests")) {
+                "child-reads-tests", "child-reads-home", "connect-loopback", "rewrite-tests")) {
             assertThat(tries.get(open)).as(open).startsWith("GOT");
         }
         assertThat(ACCEPTED.get()).as("connections that reached the grader's listener").isPositive();

@@ -47,6 +47,8 @@ public class Toaster {
         read("hidden-test-source", Path.of(HIDDEN_SOURCE));
         read("solution", Path.of(SOLUTION));
         read("home-secret", Path.of(HOME_SECRET));
+        childRead("child-reads-tests", HIDDEN_SOURCE);
+        childRead("child-reads-home", HOME_SECRET);
         findClassFile();
         resource("loader-resource", () -> Toaster.class.getClassLoader().getResource("toast/ToasterGradingTest.class"));
         resource("system-resource", () -> ClassLoader.getSystemResource("toast/ToasterGradingTest.class"));
@@ -90,6 +92,19 @@ public class Toaster {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             report(what, "GOT " + text.length() + " chars: " + firstLine(text));
         } catch (IOException | RuntimeException e) {
+            report(what, "blocked: " + e);
+        }
+    }
+
+    /** The same file read by a child process (cat), as a program the student's code starts would. */
+    static void childRead(String what, String file) {
+        try {
+            Process p = new ProcessBuilder("cat", file).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(10, TimeUnit.SECONDS);
+            report(what, p.exitValue() == 0 ? "GOT " + out.length() + " chars: " + firstLine(out)
+                    : "blocked: " + firstLine(out.strip()));
+        } catch (IOException | RuntimeException | InterruptedException e) {
             report(what, "blocked: " + e);
         }
     }
