@@ -51,10 +51,17 @@ public final class BatchGrading {
 
     private final Kit kit;
     private final Options options;
+    private final Roster roster;
 
     public BatchGrading(Kit kit, Options options) {
+        this(kit, options, Roster.NONE);
+    }
+
+    /** With the course's roster: each row also gets the student's roster identifier. */
+    public BatchGrading(Kit kit, Options options, Roster roster) {
         this.kit = kit;
         this.options = options;
+        this.roster = roster;
     }
 
     /** The student folders under {@code submissions}: every non-hidden subfolder, by name. */
@@ -96,8 +103,8 @@ public final class BatchGrading {
                         row = errorRow(name, prefix, exercises, kitPrint, e);
                     }
                     book.append(row);
-                    listener.finished(name, row.get(exercises.size() + 2) + "/" + row.get(exercises.size() + 3),
-                            row.get(exercises.size() + 4));
+                    listener.finished(name, book.cell(row, "total") + "/" + book.cell(row, "max"),
+                            book.cell(row, "status"));
                     return null;
                 }));
             }
@@ -156,13 +163,13 @@ public final class BatchGrading {
         return dash < 0 ? "" : common.substring(0, dash + 1);
     }
 
-    private static String username(String folder, String prefix) {
+    static String username(String folder, String prefix) {
         return !prefix.isEmpty() && folder.startsWith(prefix) ? folder.substring(prefix.length()) : "";
     }
 
-    private static List<String> errorRow(String name, String prefix, List<Exercise> exercises, String kitPrint,
+    private List<String> errorRow(String name, String prefix, List<Exercise> exercises, String kitPrint,
             Exception e) {
-        List<String> row = new ArrayList<>(List.of(name, username(name, prefix)));
+        List<String> row = new ArrayList<>(List.of(name, username(name, prefix), roster.identifierOf(username(name, prefix))));
         exercises.forEach(x -> row.add("0"));
         row.add("0");
         row.add(String.valueOf(exercises.stream().mapToInt(Exercise::points).sum()));
@@ -203,7 +210,7 @@ public final class BatchGrading {
         Files.writeString(out.resolve("feedback").resolve(name + ".md"), header + MarkdownReport.render(grade),
                 StandardCharsets.UTF_8);
 
-        List<String> row = new ArrayList<>(List.of(name, username(name, prefix)));
+        List<String> row = new ArrayList<>(List.of(name, username(name, prefix), roster.identifierOf(username(name, prefix))));
         for (ExerciseResult r : grade.exercises()) {
             row.add(String.valueOf(r.score()));
         }

@@ -22,7 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  * gets a new row; the last row of a student is the one that counts, and the next run keeps only it.
  *
  * <p>Columns: {@code student} (the clone's folder), {@code github_username} (the folder name after the
- * assignment prefix that {@code gh classroom clone} gives every folder, when they share one), one score
+ * assignment prefix that {@code gh classroom clone} gives every folder, when they share one),
+ * {@code roster_identifier} (that account's identifier on the course roster, with {@code batch --roster}), one score
  * column per exercise, {@code total}, {@code max}, {@code status} (one of {@link #STATUSES}), one
  * {@code <exercise>:status} column per exercise (graded, practice, compile-error, timeout, crashed,
  * missing, tampered, not-run), {@code tampered} (areas of the clone that differ from the kit),
@@ -48,7 +49,7 @@ final class Gradebook implements AutoCloseable {
      */
     Gradebook(Path file, List<String> exerciseIds, boolean fresh) throws IOException {
         this.file = file;
-        header = new ArrayList<>(List.of("student", "github_username"));
+        header = new ArrayList<>(List.of("student", "github_username", "roster_identifier"));
         header.addAll(exerciseIds);
         header.addAll(List.of("total", "max", "status"));
         exerciseIds.forEach(id -> header.add(id + ":status"));
@@ -102,6 +103,15 @@ final class Gradebook implements AutoCloseable {
 
     List<String> header() {
         return List.copyOf(header);
+    }
+
+    /** A row's value in the named column: rows are read by name, never by position. */
+    String cell(List<String> row, String column) {
+        int i = header.indexOf(column);
+        if (i < 0) {
+            throw new IllegalArgumentException("no column " + column + " in " + header);
+        }
+        return row.get(i);
     }
 
     /** Appends one row (columns in {@link #header} order) and flushes it to disk. */

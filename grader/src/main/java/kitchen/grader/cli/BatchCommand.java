@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import kitchen.grader.Main;
 import kitchen.grader.batch.BatchGrading;
+import kitchen.grader.batch.Roster;
 import kitchen.grader.engine.Options;
 import kitchen.grader.kit.Kit;
 import kitchen.grader.run.Calibration;
@@ -45,6 +46,10 @@ final class BatchCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LangOption langOption;
 
+    @Option(names = "--roster", paramLabel = "CSV",
+            description = "GitHub Classroom's roster (classroom_roster.csv): adds each student's roster identifier")
+    Path roster;
+
     @CommandLine.Mixin
     SandboxOption sandbox;
 
@@ -65,6 +70,9 @@ final class BatchCommand implements Callable<Integer> {
         if (jobs < 1 || jobs > 16) {
             throw usage("--jobs must be between 1 and 16, was " + jobs);
         }
+        if (roster != null && !Files.isRegularFile(roster)) {
+            throw usage("--roster " + roster + ": no such file");
+        }
         Kit kit = kitOption.kit();
         Lang language = langOption.lang();
         Files.createDirectories(out);
@@ -82,7 +90,8 @@ final class BatchCommand implements Callable<Integer> {
                     : "WARNING: students' code will run as " + System.getProperty("user.name") + ", with your files "
                             + "and your network (" + isolation.detail() + "); see \"Isolation\" in README.md "
                             + "to grade code you did not write in a cell");
-            summary = new BatchGrading(kit, options).run(submissions, out, jobs, force, new ProgressLines(console, total));
+            Roster course = roster == null ? Roster.NONE : Roster.read(roster);
+            summary = new BatchGrading(kit, options, course).run(submissions, out, jobs, force, new ProgressLines(console, total));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

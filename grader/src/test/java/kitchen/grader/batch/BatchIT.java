@@ -164,9 +164,18 @@ class BatchIT {
             Trees.copy(classroom.resolve("ana"), cls.resolve(name));
         }
         Path out = dir.resolve("grades");
-        List<String> args = List.of("batch", cls.toString(), "--kit", KIT.toString(), "--out", out.toString(), "--lang", "en");
+        // GitHub Classroom's roster export: bia is on it (her account in another case), ana is not.
+        Path roster = Files.writeString(dir.resolve("classroom_roster.csv"), """
+                "identifier","github_username","github_id","name"
+                "2026-017 Beatriz Souza","Bia","41","Beatriz Souza"
+                "2026-018 Caio Lima","","",""
+                """);
+        List<String> args = List.of("batch", cls.toString(), "--kit", KIT.toString(), "--out", out.toString(), "--lang", "en",
+                "--roster", roster.toString());
         assertThat(CliTest.run(args.toArray(String[]::new)).code()).isEqualTo(Main.OK);
         assertThat(gradebook(out).get("kitchen-2026-bia").get("github_username")).isEqualTo("bia");
+        assertThat(gradebook(out).get("kitchen-2026-bia").get("roster_identifier")).isEqualTo("2026-017 Beatriz Souza");
+        assertThat(gradebook(out).get("kitchen-2026-ana").get("roster_identifier")).isEmpty();
 
         Path bia = cls.resolve("kitchen-2026-bia");
         Files.writeString(bia.resolve("NOTES.md"), "second try\n");
