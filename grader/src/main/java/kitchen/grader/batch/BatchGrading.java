@@ -74,12 +74,25 @@ public final class BatchGrading {
 
     public Summary run(Path submissions, Path out, int jobs, boolean force, Listener listener)
             throws IOException, InterruptedException {
+        return run(submissions, out, jobs, force, Shard.ALL, listener);
+    }
+
+    /** Grades the students of one {@link Shard} of the class (all of them with {@link Shard#ALL}). */
+    public Summary run(Path submissions, Path out, int jobs, boolean force, Shard shard, Listener listener)
+            throws IOException, InterruptedException {
         List<Exercise> exercises = kit.exercises();
-        List<Path> students = students(submissions);
+        List<Path> everyone = students(submissions);
+        // The assignment prefix is the whole class's, whichever part of it this run grades.
+        String prefix = classroomPrefix(everyone);
+        List<Path> students = new ArrayList<>();
+        for (int i = 0; i < everyone.size(); i++) {
+            if (shard.holds(i)) {
+                students.add(everyone.get(i));
+            }
+        }
         Files.createDirectories(out.resolve("feedback"));
         Tampering tampering = new Tampering(kit);
         String kitPrint = KitFingerprint.of(kit);
-        String prefix = classroomPrefix(students);
         CoreLease lease = jobs > 1 ? CoreLease.sharedUnlessSensitive() : CoreLease.NONE;
         int skipped = 0;
         try (Gradebook book = new Gradebook(out.resolve("gradebook.csv"), exercises.stream().map(Exercise::id).toList(),

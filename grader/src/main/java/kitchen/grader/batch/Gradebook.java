@@ -64,8 +64,8 @@ final class Gradebook implements AutoCloseable {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             List<CSVRecord> records = CSVFormat.DEFAULT.parse(in).getRecords();
             if (records.isEmpty() || !records.getFirst().toList().equals(header)) {
-                throw new IllegalArgumentException(file + " was written for other exercises (its columns differ): "
-                        + "use --force to grade everyone again, or another --out");
+                throw new IllegalArgumentException(file + " has other columns (other exercises, or an older "
+                        + "grader): use --force to grade everyone again, or another --out");
             }
             for (CSVRecord r : records.subList(1, records.size())) {
                 if (r.size() == header.size()) {

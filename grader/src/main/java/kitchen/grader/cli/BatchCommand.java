@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import kitchen.grader.Main;
 import kitchen.grader.batch.BatchGrading;
 import kitchen.grader.batch.Roster;
+import kitchen.grader.batch.Shard;
 import kitchen.grader.engine.Options;
 import kitchen.grader.kit.Kit;
 import kitchen.grader.run.Calibration;
@@ -46,6 +47,11 @@ final class BatchCommand implements Callable<Integer> {
     @CommandLine.Mixin
     LangOption langOption;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "grade part K of N of the class (students dealt round-robin by folder name), to grade "
+                    + "on N machines at once; put the parts together with merge")
+    String shardText;
+
     @Option(names = "--roster", paramLabel = "CSV",
             description = "GitHub Classroom's roster (classroom_roster.csv): adds each student's roster identifier")
     Path roster;
@@ -73,17 +79,25 @@ final class BatchCommand implements Callable<Integer> {
         if (roster != null && !Files.isRegularFile(roster)) {
             throw usage("--roster " + roster + ": no such file");
         }
+        Shard shard;
+        try {
+            shard = shardText == null ? Shard.ALL : Shard.parse(shardText);
+        } catch (IllegalArgumentException e) {
+            throw usage("--shard: " + e.getMessage());
+        }
         Kit kit = kitOption.kit();
         Lang language = langOption.lang();
         Files.createDirectories(out);
-        int total = BatchGrading.students(submissions).size();
+        int everyone = BatchGrading.students(submissions).size();
+        int total = (int) java.util.stream.IntStream.range(0, everyone).filter(shard::holds).count();
         BatchGrading.Summary summary;
         try {
             Options options = Options.defaults(language);
             options = sandbox.apply(options);
             // Measured once, before any student: every student is judged with the same margins.
             options = options.timeScale(Calibration.measure(options.kitClasspath()));
-            console.printf("Grading %d students in %s (time scale ×%.1f, %d at once)%n", total, submissions,
+            console.printf("Grading %d students in %s%s (time scale ×%.1f, %d at once)%n", total, submissions,
+                    shard.equals(Shard.ALL) ? "" : ", part " + shard + " of the class's " + everyone,
                     options.timeScale(), jobs);
             Isolation isolation = options.isolation();
             console.println(isolation.sandboxed() ? isolation.line(Lang.EN)
@@ -91,7 +105,8 @@ final class BatchCommand implements Callable<Integer> {
                             + "and your network (" + isolation.detail() + "); see \"Isolation\" in README.md "
                             + "to grade code you did not write in a cell");
             Roster course = roster == null ? Roster.NONE : Roster.read(roster);
-            summary = new BatchGrading(kit, options, course).run(submissions, out, jobs, force, new ProgressLines(console, total));
+            summary = new BatchGrading(kit, options, course).run(submissions, out, jobs, force, shard,
+                    new ProgressLines(console, total));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Concurrency Kitchen grader 1.0",
         description = "Grades Concurrency Kitchen exercises.",
-        subcommands = {GradeCommand.class, ReleaseCommand.class, BatchCommand.class, SoakCommand.class,
-                NewExerciseCommand.class})
+        subcommands = {GradeCommand.class, ReleaseCommand.class, BatchCommand.class, MergeCommand.class,
+                SoakCommand.class, NewExerciseCommand.class})
 public final class KitchenCommand implements Runnable {
 
     @CommandLine.Spec
@@ -21,7 +21,7 @@ public final class KitchenCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use grade, release, batch, soak or new-exercise.");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use grade, release, batch, merge, soak or new-exercise.");
     }
 
     /** Runs the command line and returns the exit code; never throws, never exits. */
@@ -64,6 +64,9 @@ public final class KitchenCommand implements Runnable {
             }
             if (cls == SoakCommand.class) {
                 return cls.cast(new SoakCommand(out));
+            }
+            if (cls == MergeCommand.class) {
+                return cls.cast(new MergeCommand(out));
             }
             if (cls == NewExerciseCommand.class) {
                 return cls.cast(new NewExerciseCommand(out));

@@ -157,6 +157,41 @@ class BatchIT {
     }
 
     @Test
+    @DisplayName("a class graded in two shards and merged has every student once, named as in one run")
+    void shardsMerge(@TempDir Path dir) throws Exception {
+        Path cls = Files.createDirectories(dir.resolve("class"));
+        for (String name : List.of("kitchen-2026-ana", "kitchen-2026-bia", "kitchen-2026-caio")) {
+            Trees.copy(classroom.resolve("ana"), cls.resolve(name));
+        }
+        for (int k = 1; k <= 2; k++) {
+            CliTest.Run part = CliTest.run("batch", cls.toString(), "--kit", KIT.toString(), "--out",
+                    dir.resolve("part" + k).toString(), "--lang", "en", "--shard", k + "/2");
+            assertThat(part.code()).as(part.out()).isEqualTo(Main.OK);
+            assertThat(part.out()).contains("part " + k + "/2 of the class's 3");
+        }
+        assertThat(gradebook(dir.resolve("part1")).keySet()).containsExactlyInAnyOrder("kitchen-2026-ana",
+                "kitchen-2026-caio");
+        assertThat(gradebook(dir.resolve("part2")).keySet()).containsExactly("kitchen-2026-bia");
+
+        CliTest.Run merged = CliTest.run("merge", dir.resolve("part1").toString(), dir.resolve("part2").toString(),
+                "--kit", KIT.toString(), "--out", dir.resolve("all").toString());
+        assertThat(merged.code()).as(merged.out()).isEqualTo(Main.OK);
+        assertThat(merged.out()).contains("Merged 2 parts: 3 students");
+        Map<String, CSVRecord> rows = gradebook(dir.resolve("all"));
+        assertThat(rows.keySet()).containsExactlyInAnyOrder("kitchen-2026-ana", "kitchen-2026-bia", "kitchen-2026-caio");
+        assertThat(rows.get("kitchen-2026-bia").get("github_username")).as("the whole class's prefix").isEqualTo("bia");
+        assertThat(rows.values()).allSatisfy(r -> assertThat(r.get("total")).isEqualTo("15"));
+        try (Stream<Path> feedback = Files.list(dir.resolve("all/feedback"))) {
+            assertThat(feedback).hasSize(3);
+        }
+
+        assertThat(CliTest.run("merge", cls.toString(), "--kit", KIT.toString(), "--out", dir.resolve("x").toString())
+                .code()).as("a folder that is no batch output").isEqualTo(2);
+        assertThat(CliTest.run("batch", cls.toString(), "--kit", KIT.toString(), "--out", dir.resolve("y").toString(),
+                "--shard", "3/2").code()).as("a shard past the last").isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("a rerun regrades exactly the clone that has a new commit, says why, and records the new commit")
     void followsNewCommits(@TempDir Path dir) throws Exception {
         Path cls = Files.createDirectories(dir.resolve("class"));
