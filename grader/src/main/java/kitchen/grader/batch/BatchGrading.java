@@ -91,6 +91,9 @@ public final class BatchGrading {
             }
         }
         Files.createDirectories(out.resolve("feedback"));
+        // Which part of the class this folder holds, for merge to check that no part is missing.
+        Files.writeString(out.resolve(Shard.FILE), "shard=" + shard + "\nstudents=" + everyone.size() + "\n",
+                java.nio.charset.StandardCharsets.UTF_8);
         Tampering tampering = new Tampering(kit);
         String kitPrint = KitFingerprint.of(kit);
         CoreLease lease = jobs > 1 ? CoreLease.sharedUnlessSensitive() : CoreLease.NONE;

@@ -11,6 +11,8 @@ package kitchen.grader.batch;
 public record Shard(int index, int count) {
 
     public static final Shard ALL = new Shard(1, 1);
+    /** In a batch's --out folder: which part of how large a class it holds ({@code shard=K/N}, {@code students=S}). */
+    public static final String FILE = "shard.properties";
 
     public Shard {
         if (count < 1 || index < 1 || index > count) {

@@ -44,6 +44,7 @@ final class MergeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        summary.duplicates().forEach(d -> console.println("in two parts, the later one's row kept: " + d));
         console.printf("Merged %d parts: %d students; see %s and %s%n", summary.parts(), summary.students(),
                 out.resolve("gradebook.csv"), out.resolve("feedback"));
         return Main.OK;

@@ -185,6 +185,23 @@ class BatchIT {
             assertThat(feedback).hasSize(3);
         }
 
+        CliTest.Run whole = CliTest.run("batch", cls.toString(), "--kit", KIT.toString(), "--out",
+                dir.resolve("whole").toString(), "--lang", "en");
+        assertThat(whole.code()).as(whole.out()).isEqualTo(Main.OK);
+        Map<String, CSVRecord> one = gradebook(dir.resolve("whole"));
+        assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(one.keySet());
+        rows.forEach((student, row) -> {
+            Map<String, String> fromParts = new java.util.HashMap<>(row.toMap());
+            Map<String, String> single = new java.util.HashMap<>(one.get(student).toMap());
+            fromParts.remove("graded_at");
+            single.remove("graded_at");
+            assertThat(fromParts).as("%s: merged shards vs one run, timestamps aside", student).isEqualTo(single);
+        });
+
+        CliTest.Run half = CliTest.run("merge", dir.resolve("part1").toString(), "--kit", KIT.toString(), "--out",
+                dir.resolve("half").toString());
+        assertThat(half.code()).isEqualTo(2);
+        assertThat(half.err()).contains("part 2/2 of the class is missing");
         assertThat(CliTest.run("merge", cls.toString(), "--kit", KIT.toString(), "--out", dir.resolve("x").toString())
                 .code()).as("a folder that is no batch output").isEqualTo(2);
         assertThat(CliTest.run("batch", cls.toString(), "--kit", KIT.toString(), "--out", dir.resolve("y").toString(),
