@@ -35,7 +35,9 @@ final class Tampering {
     }
 
     private List<String> areas() {
-        List<String> areas = new ArrayList<>(List.of("kitchen/src", "grader/src/main", "grader/pom.xml"));
+        // The kitchen's and the grader's main sources only: the template ships neither's tests, so a clone
+        // that lacks them is as released.
+        List<String> areas = new ArrayList<>(List.of("kitchen/src/main", "grader/src/main", "grader/pom.xml"));
         for (Exercise e : kit.exercises()) {
             areas.add("exercises/" + e.id() + "/src/test");
         }
