@@ -169,6 +169,12 @@ final class Scoring {
         }
         tests.sort(java.util.Comparator.comparingInt(
                 t -> position.getOrDefault(t.className() + "#" + t.methodName(), catalog.size())));
+        if (lang == Lang.PT_BR) {
+            // The tests' names as the Portuguese statement's points table gives them (the contract test keeps
+            // that table in line with the tests); a test it does not name keeps its English name.
+            java.util.Map<String, String> names = kitchen.grader.kit.PointsTable.portugueseNames(exercise);
+            tests.replaceAll(t -> t.withName(names.getOrDefault(t.className() + "#" + t.methodName(), t.name())));
+        }
         ExerciseResult complete = result.withTests(tests);
         if (exercise.hasHiddenTests()) {
             return complete;

@@ -42,6 +42,11 @@ public record TestResult(
         return className.substring(dot + 1) + "." + methodName;
     }
 
+    /** The same verdict under another name (the test's name in the feedback's language). */
+    public TestResult withName(String other) {
+        return new TestResult(other, className, methodName, status, points, maxPoints, message, duration);
+    }
+
     /** The same verdict, worth nothing. */
     public TestResult zeroed() {
         return new TestResult(name, className, methodName, status, 0, maxPoints, message, duration);

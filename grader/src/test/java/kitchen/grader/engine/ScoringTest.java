@@ -86,4 +86,19 @@ class ScoringTest {
         assertThat(score(written, exited(1, "java.lang.OutOfMemoryError printed by a test")).message())
                 .doesNotContain("ran out of memory").contains("System.exit");
     }
+
+    @Test
+    @DisplayName("in pt-BR every graded test carries the name the Portuguese statement gives it")
+    void portugueseNames() {
+        Exercise bank = Kit.locate().orElseThrow().exercise("06-deadlock-lock-ordering").orElseThrow();
+        ExerciseResult none = new ExerciseResult(bank.id(), bank.title(Lang.PT_BR), 0, bank.points(),
+                ExerciseStatus.COMPILE_ERROR, "não compila", List.of(), Duration.ZERO, "");
+        ExerciseResult pt = Scoring.completed(none, bank, Lang.PT_BR);
+        ExerciseResult en = Scoring.completed(none, bank, Lang.EN);
+        java.util.Map<String, String> names = kitchen.grader.kit.PointsTable.portugueseNames(bank);
+        assertThat(pt.tests()).hasSize(bank.gradedTests().size())
+                .allSatisfy(t -> assertThat(t.name()).isEqualTo(names.get(t.className() + "#" + t.methodName())));
+        assertThat(en.tests()).extracting(t -> t.name())
+                .containsExactlyElementsOf(bank.gradedTests().stream().map(g -> g.displayName()).toList());
+    }
 }

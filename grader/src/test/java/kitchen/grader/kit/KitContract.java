@@ -25,10 +25,6 @@ final class KitContract {
     private static final Pattern TASK_HEADING_EN = Pattern.compile("(?m)^## Task (\\d+)\\b");
     private static final Pattern TASK_HEADING_PT = Pattern.compile("(?m)^## Tarefa (\\d+)\\b");
 
-    /** One graded test as a README's points table lists it. */
-    record Row(int task, String name, int points) {
-    }
-
     private KitContract() {
     }
 
@@ -70,11 +66,11 @@ final class KitContract {
             return;
         }
         String text = read(readme);
-        List<Row> rows = table(text, taskHeader);
-        // Task by task, each task's tests in source order.
-        List<Row> expected = graded.stream().sorted(java.util.Comparator.comparingInt(GradedTest::task))
-                .map(t -> new Row(t.task(), names ? t.displayName() : "", t.points())).toList();
-        List<Row> actual = names ? rows : rows.stream().map(r -> new Row(r.task(), "", r.points())).toList();
+        List<PointsTable.Row> rows = PointsTable.rows(text, taskHeader);
+        List<PointsTable.Row> expected = PointsTable.tableOrder(graded).stream()
+                .map(t -> new PointsTable.Row(t.task(), names ? t.displayName() : "", t.points())).toList();
+        List<PointsTable.Row> actual = names ? rows
+                : rows.stream().map(r -> new PointsTable.Row(r.task(), "", r.points())).toList();
         if (!actual.equals(expected)) {
             problems.add("exercises/" + e.id() + "/" + file + ": its points table should read, in order, "
                     + expected.stream().map(r -> "| " + r.task() + " | " + (names ? r.name() : "…") + " | "
@@ -93,34 +89,6 @@ final class KitContract {
             problems.add("exercises/" + e.id() + "/" + file + ": graded tests are tagged with tasks " + tagged
                     + " but its task sections are " + sections);
         }
-    }
-
-    /** The rows of the table whose header's first cell is {@code taskHeader}. */
-    static List<Row> table(String markdown, String taskHeader) {
-        List<Row> rows = new ArrayList<>();
-        boolean inTable = false;
-        for (String line : markdown.split("\n")) {
-            String trimmed = line.strip();
-            if (!inTable) {
-                inTable = trimmed.matches("\\|\\s*" + taskHeader + "\\s*\\|.*");
-                continue;
-            }
-            if (!trimmed.startsWith("|")) {
-                break;
-            }
-            String[] cells = trimmed.substring(1, trimmed.length() - 1).split("\\|", -1);
-            if (cells.length < 3 || cells[0].strip().startsWith("---") || cells[0].isBlank()) {
-                // The separator, and the total row (no task).
-                continue;
-            }
-            try {
-                rows.add(new Row(Integer.parseInt(cells[0].strip()), cells[1].strip(),
-                        Integer.parseInt(cells[cells.length - 1].strip())));
-            } catch (NumberFormatException ex) {
-                rows.add(new Row(-1, trimmed, -1));
-            }
-        }
-        return rows;
     }
 
     private static void checkRootReadme(Kit kit, List<String> problems) {
