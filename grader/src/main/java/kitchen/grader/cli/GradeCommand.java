@@ -144,7 +144,7 @@ final class GradeCommand implements Callable<Integer> {
             }
             return Submission.folder(source.submission, source.submission.toString());
         }
-        return Submission.folder(kit.root(), "working tree");
+        return Submission.folder(kit.root(), langOption.lang().pick("this folder", "esta pasta"));
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -8,7 +8,7 @@ import java.util.function.Function;
  * Where the student code of each exercise comes from. Only {@code src/main/java} is ever taken from a
  * submission: its tests, poms and grader are ignored.
  *
- * @param label   how reports name it ("working tree", a folder, "reference solutions")
+ * @param label   how reports name it ("this folder" / "esta pasta", a folder, "reference solutions")
  * @param sources maps an exercise id to the folder holding that exercise's student sources
  */
 public record Submission(String label, Function<String, Path> sources) {
