@@ -24,16 +24,4 @@ public final class Trees {
             }
         }
     }
-
-    /** Deletes {@code dir} and everything in it, if it exists. */
-    public static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

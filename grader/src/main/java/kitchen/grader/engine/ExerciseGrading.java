@@ -6,10 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import kitchen.grader.compile.Compilation;
+import kitchen.grader.io.Folders;
 import kitchen.grader.kit.Exercise;
 import kitchen.grader.kit.Kit;
 import kitchen.grader.rules.StaticRules;
@@ -94,7 +93,7 @@ final class ExerciseGrading {
             Thread.currentThread().interrupt();
             return notRun(ExerciseStatus.CRASHED, "grading was interrupted", t0);
         } finally {
-            deleteQuietly(work);
+            Folders.deleteQuietly(work);
         }
     }
 
@@ -165,16 +164,5 @@ final class ExerciseGrading {
     private ExerciseResult notRun(ExerciseStatus status, String message, long t0) {
         return new ExerciseResult(exercise.id(), exercise.title(lang), 0, exercise.points(), status, message,
                 List.of(), Duration.ofNanos(System.nanoTime() - t0), "");
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // A leftover temp folder is not worth failing a grade over.
-        }
     }
 }

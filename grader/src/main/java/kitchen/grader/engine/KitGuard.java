@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import kitchen.grader.io.Folders;
 
 /**
  * Keeps the grader's own files honest while student code runs. Student code runs with the grading
@@ -97,7 +97,7 @@ final class KitGuard {
                     Files.deleteIfExists(path);
                 } else {
                     if (Files.isDirectory(path)) {
-                        deleteTree(path);
+                        Folders.delete(path);
                     }
                     Files.createDirectories(path.getParent());
                     Files.write(path, bytes);
@@ -129,14 +129,6 @@ final class KitGuard {
             files.put(file.toAbsolutePath().normalize(), Files.readAllBytes(file));
         } catch (IOException e) {
             // Unreadable now (removed, or replaced by a folder): treated as missing, so it is put back.
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

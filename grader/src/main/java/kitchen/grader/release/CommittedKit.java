@@ -2,15 +2,12 @@ package kitchen.grader.release;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -92,12 +89,7 @@ public record CommittedKit(Path dir, String commit, List<String> uncommitted) im
 
     @Override
     public void close() {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // A leftover temp folder is not worth failing a release over.
-        }
+        // A leftover temp folder is not worth failing a release over.
+        kitchen.grader.io.Folders.deleteQuietly(dir);
     }
 }

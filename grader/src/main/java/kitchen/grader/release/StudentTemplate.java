@@ -2,16 +2,15 @@ package kitchen.grader.release;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import kitchen.grader.io.Folders;
 import kitchen.grader.kit.Exercise;
 import kitchen.grader.kit.Kit;
 
@@ -107,7 +106,7 @@ public final class StudentTemplate {
     public static void clear(Path dir) throws IOException {
         try (Stream<Path> children = Files.list(dir)) {
             for (Path child : children.filter(c -> !c.getFileName().toString().equals(".git")).toList()) {
-                deleteTree(child);
+                Folders.delete(child);
             }
         }
     }
@@ -206,15 +205,5 @@ public final class StudentTemplate {
                 read this repository's contents and nothing else). Refresh it with the same command and
                 `--force` whenever the instructor repository changes.
                 """.formatted(ClassroomWorkflow.GRADING_KIT_VARIABLE, ClassroomWorkflow.GRADING_KIT_TOKEN_SECRET);
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }

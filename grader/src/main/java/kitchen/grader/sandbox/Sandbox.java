@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import kitchen.grader.io.Folders;
 
 /**
  * Cells for student code, on a machine that allows them: Linux, the grader running as root (a GitHub-hosted
@@ -101,7 +102,7 @@ public final class Sandbox {
                     return Isolation.none("a cell could not be opened here: " + lastLine(output));
                 }
             } finally {
-                Cell.deleteTree(work);
+                Folders.deleteQuietly(work);
             }
             instance = sandbox;
             return Isolation.sandbox();

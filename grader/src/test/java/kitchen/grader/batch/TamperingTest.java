@@ -25,7 +25,7 @@ class TamperingTest {
 
         Path clone = dir.resolve("clone");
         Trees.copy(kit, clone);
-        Trees.delete(clone.resolve("kitchen/src/test"));
+        kitchen.grader.io.Folders.delete(clone.resolve("kitchen/src/test"));
         write(clone.resolve(".github/workflows/classroom.yml"), ClassroomWorkflow.render());
         Tampering tampering = new Tampering(Kit.at(kit));
         assertThat(tampering.check(clone)).isEmpty();
