@@ -23,6 +23,17 @@ final class KitOption {
         return kit(spec, kitDir);
     }
 
+    /** The kit, which must be the instructor repository (it has solutions/): {@code command} needs them. */
+    Kit instructorKit(String command) {
+        Kit kit = kit();
+        if (!kit.hasSolutions()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), command
+                    + " needs the instructor repository (its solutions/ folder): this kit has none, like a student "
+                    + "template");
+        }
+        return kit;
+    }
+
     static Kit kit(CommandLine.Model.CommandSpec spec, Path kitDir) {
         if (kitDir != null) {
             if (!Files.isDirectory(kitDir.resolve("exercises"))) {

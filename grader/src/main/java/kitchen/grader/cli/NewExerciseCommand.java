@@ -38,11 +38,7 @@ final class NewExerciseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Kit kit = kitOption.kit();
-        if (!kit.hasSolutions()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "new-exercise needs the instructor repository (solutions/)");
-        }
+        Kit kit = kitOption.instructorKit("new-exercise");
         String packageName = pkg != null ? pkg : id.length() > 3 ? id.substring(3).split("-")[0] : id;
         List<String> written;
         try {

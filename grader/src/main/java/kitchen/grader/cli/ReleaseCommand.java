@@ -59,11 +59,7 @@ final class ReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Kit kit = kitOption.kit();
-        if (!kit.hasSolutions()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "this kit has no solutions/: release runs in the instructor repository, not in a template");
-        }
+        Kit kit = kitOption.instructorKit("release");
         Path target = out.toAbsolutePath().normalize();
         if (target.startsWith(kit.root())) {
             throw new CommandLine.ParameterException(spec.commandLine(),

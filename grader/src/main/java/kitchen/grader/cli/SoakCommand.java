@@ -75,10 +75,7 @@ final class SoakCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--variant-runs must be between 0 and --runs (" + runs + "), was " + variants);
         }
-        Kit kit = kitOption.kit();
-        if (!kit.hasSolutions()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "soak needs the instructor repository (solutions/)");
-        }
+        Kit kit = kitOption.instructorKit("soak");
         List<Exercise> exercises = exerciseOption.select(kit);
         Options options = Options.defaults(Lang.EN);
         options = sandbox.apply(options);

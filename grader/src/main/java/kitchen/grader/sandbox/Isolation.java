@@ -38,9 +38,9 @@ public record Isolation(Level level, String detail) {
     /** One line for the console. */
     public String line(Lang lang) {
         return sandboxed()
-                ? lang.pick("isolation: each exercise ran as an unprivileged user, with only its own files and "
+                ? lang.pick("isolation: each exercise runs as an unprivileged user, with only its own files and "
                                 + "no network",
-                        "isolamento: cada exercício rodou como um usuário sem privilégios, só com os próprios "
+                        "isolamento: cada exercício roda como um usuário sem privilégios, só com os próprios "
                                 + "arquivos e sem rede")
                 : lang.pick("isolation: none — student code ran as " + user() + " (" + detail + ")",
                         "isolamento: nenhum — o código do aluno rodou como " + user() + " (" + detail + ")");
