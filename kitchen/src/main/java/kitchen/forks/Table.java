@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
+import kitchen.trace.Drawing;
+import kitchen.trace.Drawings;
 import kitchen.trace.Journal;
 import kitchen.trace.Rendezvous;
 
@@ -342,7 +344,11 @@ public final class Table {
             List<Wait> cycle = path.subList(from, path.size());
             if (cycle.stream().allMatch(c -> c.isStuck(margin))
                     && links.subList(from, links.size()).stream().allMatch(Hold::inHand)) {
-                return Optional.of(cycle.stream().map(Table::describe).collect(Collectors.joining(", ")));
+                String text = cycle.stream().map(Table::describe).collect(Collectors.joining(", "));
+                return Optional.of(Drawings.keep(new Drawing.Cycle(text, cycle.stream()
+                        .map(c -> new Drawing.Link(c.waiter().label(),
+                                c.holding().stream().map(h -> h.fork().name()).sorted().toList(), c.fork().name()))
+                        .toList())));
             }
         }
         return Optional.empty();

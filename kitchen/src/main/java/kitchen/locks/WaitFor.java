@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import kitchen.trace.Drawing;
+import kitchen.trace.Drawings;
 
 /**
  * The kitchen's wait-for graph: which thread holds which {@link KitchenLock} and which lock each thread
@@ -71,6 +73,7 @@ public final class WaitFor {
 
     private static String describe(List<Thread> cycle) {
         StringBuilder out = new StringBuilder("deadlock: ");
+        List<Drawing.Link> links = new ArrayList<>();
         for (int i = 0; i < cycle.size(); i++) {
             Thread t = cycle.get(i);
             List<String> held = HOLDERS.entrySet().stream()
@@ -82,12 +85,17 @@ public final class WaitFor {
             out.append("thread ").append(label(t)).append(" holds ")
                     .append(held.isEmpty() ? "nothing" : String.join(" and ", held))
                     .append(" and waits for ").append(wanted == null ? "nothing" : wanted.name());
+            links.add(new Drawing.Link(name(t), held, wanted == null ? "" : wanted.name()));
         }
-        return out.toString();
+        return Drawings.keep(new Drawing.Cycle(out.toString(), links));
     }
 
     private static String label(Thread t) {
+        return "\"" + name(t) + "\"";
+    }
+
+    private static String name(Thread t) {
         String name = t.getName();
-        return "\"" + (name.isEmpty() ? (t.isVirtual() ? "virtual#" : "thread#") + t.threadId() : name) + "\"";
+        return name.isEmpty() ? (t.isVirtual() ? "virtual#" : "thread#") + t.threadId() : name;
     }
 }

@@ -1,5 +1,6 @@
 package kitchen.trace;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import kitchen.grading.Lang;
@@ -37,6 +38,7 @@ public final class Timeline {
         int labelWidth = spans.stream().limit(MAX_ROWS).mapToInt(s -> s.what().length()).max().orElse(4);
 
         StringBuilder out = new StringBuilder();
+        List<Drawing.Row> drawn = new ArrayList<>();
         String from = "0 ms";
         String to = String.format(Locale.ROOT, "%d ms", range / 1_000_000);
         out.append(" ".repeat(labelWidth + 2)).append(from)
@@ -60,10 +62,18 @@ public final class Timeline {
                 bar[Math.min(b, WIDTH) - 1] = '>';
             }
             String outcome = s.isOpen() ? Lang.current().pick("still running", "ainda rodando") : s.outcome();
+            drawn.add(new Drawing.Row(s.what(), s.worker().label(), s.worker().virtual(),
+                    millis(s.startNanos() - start), millis(sEnd - start), s.isOpen(),
+                    s.isOpen() || outcome.equals("done") ? "" : outcome));
             out.append(String.format(Locale.ROOT, "%-" + labelWidth + "s  |%s| %s%s%n", s.what(), new String(bar),
                     s.worker().label(), outcome.isEmpty() || outcome.equals("done") ? "" : " (" + outcome + ")"));
         }
-        return out.toString();
+        String text = out.toString();
+        return Drawings.keep(new Drawing.Spans(text, range / 1_000_000, drawn, spans.size() - drawn.size()));
+    }
+
+    private static double millis(long nanos) {
+        return Math.round(nanos / 1_000.0) / 1_000.0;
     }
 
     private static int column(long offset, long range) {

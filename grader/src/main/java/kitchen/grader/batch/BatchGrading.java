@@ -23,6 +23,7 @@ import kitchen.grader.engine.Progress;
 import kitchen.grader.kit.Exercise;
 import kitchen.grader.kit.Kit;
 import kitchen.grader.kit.Submission;
+import kitchen.grader.report.HtmlReport;
 import kitchen.grader.report.MarkdownReport;
 import kitchen.grader.score.ExerciseResult;
 import kitchen.grader.score.ExerciseStatus;
@@ -225,6 +226,9 @@ public final class BatchGrading {
                 + "\n\n";
         Files.writeString(out.resolve("feedback").resolve(name + ".md"), header + MarkdownReport.render(grade),
                 StandardCharsets.UTF_8);
+        // The same feedback as a page, pictures drawn: for the student who opens it rather than reads it on GitHub.
+        Files.writeString(out.resolve("feedback").resolve(name + ".html"),
+                HtmlReport.render(grade, header.replace("**", "").replace("`", "").strip()), StandardCharsets.UTF_8);
 
         List<String> row = new ArrayList<>(List.of(name, username(name, prefix), roster.identifierOf(username(name, prefix))));
         for (ExerciseResult r : grade.exercises()) {

@@ -64,7 +64,7 @@ final class Scoring {
             };
             tests.add(new TestResult(e.name(), e.className(), e.methodName(), status,
                     status == TestStatus.PASSED ? e.points() : 0, e.points(), e.message(),
-                    Duration.ofMillis(e.durationMs())));
+                    Duration.ofMillis(e.durationMs()), e.pictures()));
         }
         List<RunEvent> unfinished = started.entrySet().stream()
                 .filter(s -> !finished.containsKey(s.getKey())).map(Map.Entry::getValue).toList();

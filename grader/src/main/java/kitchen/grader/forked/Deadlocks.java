@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import kitchen.grading.Lang;
 import kitchen.locks.WaitFor;
+import kitchen.trace.Drawing;
+import kitchen.trace.Drawings;
 
 /**
  * Describes deadlocks in this JVM as wait-for cycles a student can read. Two sources: the kit's own
@@ -27,6 +29,7 @@ final class Deadlocks {
         if (ids != null && cycles.isEmpty()) {
             ThreadInfo[] infos = threads.getThreadInfo(ids, true, true);
             StringBuilder cycle = new StringBuilder();
+            List<Drawing.Link> links = new ArrayList<>();
             for (ThreadInfo t : infos) {
                 if (t == null) {
                     continue;
@@ -38,12 +41,13 @@ final class Deadlocks {
                 cycle.append(lang.pick("thread \"", "a thread \"")).append(t.getThreadName())
                         .append(lang.pick("\" holds ", "\" segura ")).append(held(t))
                         .append(lang.pick(" and waits for ", " e espera por ")).append(lockName(t.getLockInfo()));
+                links.add(new Drawing.Link(t.getThreadName(), heldNames(t), lockName(t.getLockInfo())));
                 if (t.getLockOwnerName() != null) {
                     cycle.append(lang.pick(" (held by \"", " (segurado por \"")).append(t.getLockOwnerName())
                             .append("\")");
                 }
             }
-            cycles.add("deadlock: " + cycle);
+            cycles.add(Drawings.keep(new Drawing.Cycle("deadlock: " + cycle, links)));
         }
         return String.join("\n", cycles);
     }
@@ -86,6 +90,11 @@ final class Deadlocks {
     }
 
     private static String held(ThreadInfo t) {
+        List<String> locks = heldNames(t);
+        return locks.isEmpty() ? "nothing" : String.join(" and ", locks);
+    }
+
+    private static List<String> heldNames(ThreadInfo t) {
         List<String> locks = new ArrayList<>();
         for (var m : t.getLockedMonitors()) {
             locks.add(lockName(m));
@@ -93,7 +102,7 @@ final class Deadlocks {
         for (var s : t.getLockedSynchronizers()) {
             locks.add(lockName(s));
         }
-        return locks.isEmpty() ? "nothing" : String.join(" and ", locks);
+        return locks;
     }
 
     private static String lockName(LockInfo lock) {

@@ -1,5 +1,6 @@
 package kitchen.grader.forked;
 
+import kitchen.grader.protocol.Picture;
 import kitchen.grader.protocol.ResultSeal;
 import kitchen.grader.protocol.RunEvent;
 import java.io.BufferedInputStream;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 import kitchen.grading.Lang;
 import kitchen.grading.TestClasses;
 import kitchen.grading.Points;
+import kitchen.trace.Drawings;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
@@ -146,6 +148,8 @@ public final class ForkedRunner {
         @Override
         public void executionStarted(TestIdentifier id) {
             if (id.isTest()) {
+                // Pictures drawn before this test (a passing test's eager timeline) are not this test's.
+                Drawings.takeAll();
                 startedAt.put(id.getUniqueId(), System.nanoTime());
                 method(id).ifPresent(m -> write(RunEvent.started(m.getDeclaringClass().getName(), m.getName(),
                         id.getDisplayName())));
@@ -190,8 +194,11 @@ public final class ForkedRunner {
         private void finished(TestIdentifier id, RunEvent.Verdict verdict, String message) {
             Long start = startedAt.get(id.getUniqueId());
             long ms = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
+            String text = cap(message);
+            List<Picture> pictures = verdict == RunEvent.Verdict.PASSED ? List.of()
+                    : Picture.shownIn(text, Drawings.takeAll());
             method(id).ifPresent(m -> write(RunEvent.finished(m.getDeclaringClass().getName(), m.getName(),
-                    id.getDisplayName(), verdict, points(m), cap(message), ms)));
+                    id.getDisplayName(), verdict, points(m), text, ms, pictures)));
         }
     }
 

@@ -1,5 +1,7 @@
 package kitchen.grader.protocol;
 
+import java.util.List;
+
 /**
  * One line of the results file a forked runner writes as tests run (JSON Lines), so that what finished
  * before a crash or a kill is still known. The grader reads these lines back with {@link #parse}, and
@@ -9,6 +11,7 @@ package kitchen.grader.protocol;
  * @param verdict  for {@link Kind#FINISHED}: how the test ended; otherwise {@link Verdict#NONE}
  * @param message  the failure text, or for {@link Kind#DEADLINE} what was running and any deadlock found
  * @param deadlock for {@link Kind#DEADLINE}: the watchdog found threads waiting for each other in a cycle
+ * @param pictures for a test that did not pass: the timelines and cycles its message shows, as data
  */
 public record RunEvent(
         Kind kind,
@@ -19,7 +22,12 @@ public record RunEvent(
         int points,
         String message,
         long durationMs,
-        boolean deadlock) {
+        boolean deadlock,
+        List<Picture> pictures) {
+
+    public RunEvent {
+        pictures = pictures == null ? List.of() : List.copyOf(pictures);
+    }
 
     public enum Kind {
         /** A test started. */
@@ -45,20 +53,26 @@ public record RunEvent(
             new com.fasterxml.jackson.databind.ObjectMapper();
 
     public static RunEvent started(String className, String methodName, String name) {
-        return new RunEvent(Kind.STARTED, className, methodName, name, Verdict.NONE, 0, "", 0, false);
+        return new RunEvent(Kind.STARTED, className, methodName, name, Verdict.NONE, 0, "", 0, false, null);
     }
 
     public static RunEvent finished(String className, String methodName, String name, Verdict verdict, int points,
             String message, long durationMs) {
-        return new RunEvent(Kind.FINISHED, className, methodName, name, verdict, points, message, durationMs, false);
+        return finished(className, methodName, name, verdict, points, message, durationMs, null);
+    }
+
+    public static RunEvent finished(String className, String methodName, String name, Verdict verdict, int points,
+            String message, long durationMs, List<Picture> pictures) {
+        return new RunEvent(Kind.FINISHED, className, methodName, name, verdict, points, message, durationMs, false,
+                pictures);
     }
 
     public static RunEvent deadline(String message, boolean deadlock) {
-        return new RunEvent(Kind.DEADLINE, "", "", "", Verdict.NONE, 0, message, 0, deadlock);
+        return new RunEvent(Kind.DEADLINE, "", "", "", Verdict.NONE, 0, message, 0, deadlock, null);
     }
 
     public static RunEvent done() {
-        return new RunEvent(Kind.DONE, "", "", "", Verdict.NONE, 0, "", 0, false);
+        return new RunEvent(Kind.DONE, "", "", "", Verdict.NONE, 0, "", 0, false, null);
     }
 
     /** The line the runner writes (before sealing). */

@@ -72,6 +72,10 @@ final class JsonReport {
                 test.put("maxPoints", t.maxPoints());
                 test.put("message", Text.capped(t.message(), Text.MESSAGE_CAP, lang));
                 test.put("durationMs", Text.millis(t.duration()));
+                if (!t.pictures().isEmpty()) {
+                    ArrayNode pictures = test.putArray("pictures");
+                    t.pictures().forEach(picture -> pictures.add(MAPPER.valueToTree(picture)));
+                }
             }
         }
         return root;

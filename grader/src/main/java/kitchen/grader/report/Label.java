@@ -34,6 +34,13 @@ enum Label {
     TESTS_NOT_PASSED("%d of %d tests did not pass", "%d de %d testes não passaram"),
     TRUNCATED("… (truncated)", "… (truncado)"),
     MORE_IN_JSON("More feedback in report.json.", "Mais retorno em report.json."),
+    TIMELINE_TITLE("What the threads did (ms from the first start)", "O que as threads fizeram (ms desde o primeiro início)"),
+    DEADLOCK_TITLE("Deadlock: each thread holds what the next one waits for", "Deadlock: cada thread segura o que a próxima espera"),
+    HOLDS("holds", "segura"),
+    WAITED_FOR_BY("waited for by", "esperado por"),
+    ROWS_MORE("… and %d more rows", "… e mais %d linhas"),
+    STILL_RUNNING("still running", "ainda rodando"),
+    REPORT_PAGE_NOTE("Made by the grader; opens without a network.", "Feito pelo corretor; abre sem rede."),
 
     // Verdicts: an exercise's outcome in one word, and a test's.
     PASSED("passed", "passou"),

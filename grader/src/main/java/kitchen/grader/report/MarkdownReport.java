@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kitchen.grader.protocol.Picture;
 import kitchen.grader.score.ExerciseResult;
 import kitchen.grader.score.ExerciseStatus;
 import kitchen.grader.score.Grade;
@@ -15,7 +17,8 @@ import kitchen.grading.Lang;
 /**
  * {@code summary.md}: the grade as GitHub renders it on the run page ({@code $GITHUB_STEP_SUMMARY}) and
  * as a student's feedback file. A table of exercises, then a collapsed section per exercise that lost
- * points, with each message in a code block so timelines and pictures stay monospaced.
+ * points, with each message in a code block (what a program printed stays monospaced) and its timelines
+ * and deadlock cycles drawn as Mermaid diagrams, which GitHub renders.
  */
 public final class MarkdownReport {
 
@@ -107,7 +110,13 @@ public final class MarkdownReport {
             if (f.tests().size() > 1) {
                 md.append(html(Label.SAME_MESSAGE.format(lang, f.tests().size()))).append("\n\n");
             }
-            fenced(md, Text.capped(f.message(), Text.MESSAGE_CAP, lang));
+            List<Picture> pictures = f.tests().getFirst().pictures();
+            fenced(md, Text.capped(withoutDrawnTimelines(f.message(), pictures), Text.MESSAGE_CAP, lang));
+            for (Picture picture : pictures) {
+                // Invisible on GitHub; names the test a diagram belongs to, for tools (and the kit's browser check).
+                md.append("<!-- test: ").append(f.tests().getFirst().id().replaceAll("[^A-Za-z0-9_.$]", "_"))
+                        .append(" -->\n").append(MermaidPictures.block(picture, lang)).append('\n');
+            }
         }
         if (feedback.notRun() > 0) {
             md.append("⚠️ ").append(inline(Label.NOT_RUN_TESTS.format(lang, feedback.notRun(), feedback.notRunPoints())))
@@ -124,6 +133,20 @@ public final class MarkdownReport {
         }
         md.append("</details>\n\n");
         return md.toString();
+    }
+
+    /**
+     * The message without the text timelines that are drawn below it as pictures (a block of {@code |===|}
+     * beside the same bars drawn is noise). Deadlock cycles stay: they are sentences as well as pictures.
+     */
+    static String withoutDrawnTimelines(String message, List<Picture> pictures) {
+        String out = message;
+        for (Picture p : pictures) {
+            if (p instanceof Picture.Timeline t && !t.text().isBlank()) {
+                out = out.replace(t.text().strip(), "");
+            }
+        }
+        return out.strip();
     }
 
     private static String points(ExerciseResult e) {

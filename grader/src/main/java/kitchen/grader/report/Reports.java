@@ -12,7 +12,8 @@ import kitchen.grader.score.Grade;
  * Writes every file report of a grade into one folder:
  * <pre>
  *   report.json            the whole grade, for tools
- *   summary.md             for $GITHUB_STEP_SUMMARY, or as a feedback file
+ *   summary.md             for $GITHUB_STEP_SUMMARY, or as a feedback file (pictures as Mermaid)
+ *   report.html            one page to open in a browser, pictures as SVG, nothing fetched
  *   junit/TEST-&lt;id&gt;.xml   one per exercise, for CI test viewers
  *   classroom.json         GitHub Classroom's result, every graded test in one
  *   classroom/&lt;runner&gt;.json  GitHub Classroom's result, one per graded test (one runner each)
@@ -28,6 +29,7 @@ public final class Reports {
         Files.createDirectories(outDir);
         JsonReport.write(outDir, grade);
         MarkdownReport.write(outDir, grade);
+        HtmlReport.write(outDir, grade);
         JUnitXmlReport.write(outDir, grade);
         ClassroomReport.write(outDir, grade);
         // A second run on fewer exercises (--only 02) must not leave the first run's files to be read as current.

@@ -1,6 +1,8 @@
 package kitchen.grader.score;
 
 import java.time.Duration;
+import java.util.List;
+import kitchen.grader.protocol.Picture;
 
 /**
  * One test's verdict.
@@ -11,6 +13,7 @@ import java.time.Duration;
  * @param points     points earned: {@code maxPoints} when it passed in a run the grader trusts, else 0
  * @param maxPoints  its {@code @Points}; 0 for a public test or a rule line
  * @param message    what the student should read when it did not pass; empty when it passed
+ * @param pictures   the timelines and deadlock cycles the message shows, as data for reports that draw
  */
 public record TestResult(
         String name,
@@ -20,7 +23,17 @@ public record TestResult(
         int points,
         int maxPoints,
         String message,
-        Duration duration) {
+        Duration duration,
+        List<Picture> pictures) {
+
+    public TestResult {
+        pictures = pictures == null ? List.of() : List.copyOf(pictures);
+    }
+
+    public TestResult(String name, String className, String methodName, TestStatus status, int points, int maxPoints,
+            String message, Duration duration) {
+        this(name, className, methodName, status, points, maxPoints, message, duration, List.of());
+    }
 
     public boolean passed() {
         return status == TestStatus.PASSED;
@@ -44,11 +57,11 @@ public record TestResult(
 
     /** The same verdict under another name (the test's name in the feedback's language). */
     public TestResult withName(String other) {
-        return new TestResult(other, className, methodName, status, points, maxPoints, message, duration);
+        return new TestResult(other, className, methodName, status, points, maxPoints, message, duration, pictures);
     }
 
     /** The same verdict, worth nothing. */
     public TestResult zeroed() {
-        return new TestResult(name, className, methodName, status, 0, maxPoints, message, duration);
+        return new TestResult(name, className, methodName, status, 0, maxPoints, message, duration, pictures);
     }
 }
