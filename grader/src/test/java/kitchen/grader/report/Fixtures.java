@@ -3,6 +3,7 @@ package kitchen.grader.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import kitchen.grader.protocol.Picture;
 import kitchen.grader.score.ExerciseResult;
 import kitchen.grader.score.ExerciseStatus;
 import kitchen.grader.score.Grade;
@@ -76,6 +77,30 @@ final class Fixtures {
     static TestResult notRun(String name, String method, int maxPoints) {
         return new TestResult(name, "kitchen.onions.ChopTest", method, TestStatus.NOT_RUN, 0, maxPoints,
                 "not run: the code did not compile", Duration.ZERO);
+    }
+
+    /** A timeline of a pool of two (two bars at once, then three eggs finished at one instant). */
+    static final Picture.Timeline POOL_OF_TWO = new Picture.Timeline("""
+                   0 ms                                         2700 ms
+            egg 1  |===============================                   | pool-1-thread-1
+            egg 2  |==================================================| pool-1-thread-2
+            egg 3  |                                =                 | pool-1-thread-1
+            """, 2700, List.of(
+            new Picture.Bar("egg 1", "pool-1-thread-1", false, 0, 1700, false, ""),
+            new Picture.Bar("egg 2", "pool-1-thread-2", false, 0, 2700, false, ""),
+            new Picture.Bar("egg 3", "pool-1-thread-1", false, 1700.2, 1700.25, false, "cracked")), 0);
+
+    static final Picture.Cycle STANDOFF = new Picture.Cycle(List.of(
+            new Picture.Link("Plato", List.of("fork 0"), "fork 1"),
+            new Picture.Link("Kant", List.of("fork 1"), "fork 0")));
+
+    /** A failed test whose message shows a timeline and a deadlock, both also carried as pictures. */
+    static ExerciseResult pictured() {
+        TestResult failed = new TestResult("all eggs at once", "eggs.BoilAllTest", "allAtOnce", TestStatus.FAILED, 0, 3,
+                "observed: at most 2 of 3 eggs at once\nand a deadlock: Plato holds fork 0 and waits for fork 1\n\n"
+                        + POOL_OF_TWO.text().stripTrailing(), Duration.ofMillis(2800), List.of(POOL_OF_TWO, STANDOFF));
+        return new ExerciseResult("02-boil-eggs", "boil eggs concurrently", 0, 3, ExerciseStatus.GRADED, "",
+                List.of(failed), Duration.ofSeconds(3), "");
     }
 
     static Grade grade(Lang lang, ExerciseResult... exercises) {

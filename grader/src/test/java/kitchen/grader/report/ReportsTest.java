@@ -22,6 +22,7 @@ class ReportsTest {
         Reports.writeAll(out, Fixtures.grade(Lang.PT_BR));
 
         assertThat(out.resolve("report.json")).isRegularFile();
+        assertThat(out.resolve("report.html")).content().contains("<title>Concurrency Kitchen — 22 / 45</title>");
         assertThat(out.resolve("summary.md")).content().startsWith("# Concurrency Kitchen — 22 / 45").contains("situação");
         assertThat(out.resolve("junit/TEST-01-lazy-breakfast.xml")).isRegularFile();
         assertThat(out.resolve("junit/TEST-02-boil-eggs.xml")).isRegularFile();

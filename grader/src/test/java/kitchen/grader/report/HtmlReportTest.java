@@ -1,0 +1,58 @@
+package kitchen.grader.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Pattern;
+import kitchen.grader.protocol.Picture;
+import kitchen.grader.score.Grade;
+import kitchen.grading.Lang;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportTest {
+
+    @Test
+    @DisplayName("one page, nothing to fetch and no script: the table, the feedback, the pictures as SVG")
+    void selfContained() {
+        Grade grade = Fixtures.grade(Lang.EN, Fixtures.lazyBreakfast(), Fixtures.pictured(), Fixtures.chopOnions());
+        String page = HtmlReport.render(grade, "");
+        assertThat(page).startsWith("<!doctype html>\n<html lang=\"en\">")
+                .contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .contains("content=\"default-src 'none'; style-src 'unsafe-inline'\"")
+                .doesNotContainIgnoringCase("<script")
+                .contains("<th class=\"points\" id=\"total\">10 / 28</th>")
+                .contains("<figure data-test=\"BoilAllTest.allAtOnce\">\n<svg class=\"timeline\"")
+                .contains("<svg class=\"cycle\"");
+        // The text timeline is drawn, so not printed as well; the sentence with the cycle stays.
+        assertThat(page).doesNotContain("|=====").contains("Plato holds fork 0 and waits for fork 1");
+        // The only URL is the SVG namespace, which is a name, never fetched.
+        assertThat(Pattern.compile("https?://").matcher(page.replace("http://www.w3.org/2000/svg", "")).find()).isFalse();
+    }
+
+    @Test
+    @DisplayName("whatever a student's code puts in a message is text on the page, never markup")
+    void hostile() {
+        String page = HtmlReport.render(Fixtures.grade(Lang.EN), "<b>ana</b>");
+        assertThat(page).doesNotContain("</testcase>").doesNotContain("<failure>").doesNotContain("\u0000")
+                .doesNotContain("<b>ana</b>").contains("&lt;/testcase&gt;").contains("&lt;b&gt;ana&lt;/b&gt;");
+    }
+
+    @Test
+    @DisplayName("in Portuguese, the page's words and the pictures' labels are Portuguese")
+    void portuguese() {
+        String page = HtmlReport.render(Fixtures.grade(Lang.PT_BR, Fixtures.pictured()), "");
+        assertThat(page).contains("<html lang=\"pt-BR\">").contains("comentários").contains("O que as threads fizeram")
+                .contains(">segura<").contains(">esperado por<").doesNotContain(">holds<");
+    }
+
+    @Test
+    @DisplayName("the SVG timeline draws every row with the report's times; an instant is a mark; the cycle runs thread, lock, thread")
+    void svg() {
+        String svg = SvgPictures.timeline(Fixtures.POOL_OF_TWO, Lang.EN);
+        assertThat(svg).contains("data-rows=\"3\"").contains("data-start-ms=\"0\" data-end-ms=\"1700\"")
+                .contains("data-start-ms=\"0\" data-end-ms=\"2700\"").contains("<path class=\"instant ended\" data-at-ms=\"1700.2\"");
+        assertThat(svg.split("<g class=\"row\">", -1)).hasSize(4);
+        assertThat(SvgPictures.ring(Fixtures.STANDOFF)).containsExactly("t:Plato", "l:fork 0", "t:Kant", "l:fork 1");
+        assertThat(SvgPictures.cycle(new Picture.Cycle(java.util.List.of()), Lang.EN)).isEmpty();
+    }
+}
