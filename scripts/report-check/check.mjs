@@ -72,7 +72,9 @@ try {
         screen: window.innerWidth,
         scripts: document.querySelectorAll('script').length,
         total: document.getElementById('total')?.textContent,
-        widest: Math.max(0, ...svgs.map((s) => s.getBoundingClientRect().width)),
+        widest: Math.max(0, ...[...document.querySelectorAll('figure')].map((f) => f.getBoundingClientRect().width)),
+        // The smallest words drawn in a picture, in screen pixels, after the picture is scaled to the page.
+        smallestText: Math.min(99, ...svgs.flatMap((s) => [...s.querySelectorAll('text')]).map((t) => t.getBoundingClientRect().height).filter((h) => h > 0)),
         figures: [...document.querySelectorAll('figure')].map((f) => {
           const svg = f.querySelector('svg');
           return {
@@ -93,7 +95,8 @@ try {
     errors.forEach((e) => problem(`${width}px: ${e}`));
     if (seen.scripts > 0) problem(`${width}px: the page has ${seen.scripts} script element(s); it must have none`);
     if (seen.pageWidth > seen.screen + 1) problem(`${width}px: the page is ${seen.pageWidth}px wide on a ${seen.screen}px screen`);
-    if (seen.widest > seen.screen) problem(`${width}px: a picture is ${seen.widest}px wide on a ${seen.screen}px screen`);
+    if (seen.widest > seen.screen) problem(`${width}px: a picture's frame is ${seen.widest}px wide on a ${seen.screen}px screen`);
+    if (seen.smallestText < 10) problem(`${width}px: words in a picture are ${seen.smallestText.toFixed(1)}px high: too small to read`);
     const total = `${report.score} / ${report.maxScore}`;
     if (report.maxScore > 0 && seen.total !== total) problem(`${width}px: the page's total is "${seen.total}", report.json's ${total}`);
     for (const test of pictured) {
@@ -127,7 +130,7 @@ try {
       const f = seen.figures.find((x) => x.test === id && x.kind === 'cycle');
       if (!f || f.threadNodes !== threads || f.edges < 2 * threads) problem(`${width}px: ${id}: no cycle of ${threads} threads drawn (${JSON.stringify(f)})`);
     }
-    summaryOut.widths[width] = { pageWidth: seen.pageWidth, figures: seen.figures.length };
+    summaryOut.widths[width] = { pageWidth: seen.pageWidth, figures: seen.figures.length, smallestText: Number(seen.smallestText.toFixed(1)) };
     await context.close();
   }
 

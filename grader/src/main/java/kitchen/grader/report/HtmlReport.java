@@ -16,7 +16,8 @@ import kitchen.grading.Lang;
  * {@code report.html}: the grade as one page to open in a browser, with the same table and feedback as
  * {@code summary.md}, and every timeline and deadlock cycle drawn as SVG. Self-contained: styles inline,
  * no script, nothing fetched, so it opens offline and from a folder of a class's feedback; readable at a
- * phone's width (pictures scale, long lines scroll inside their block).
+ * phone's width (pictures scale down to a width where their words can still be read, then scroll inside
+ * their frame, as long lines do inside theirs).
  */
 public final class HtmlReport {
 
@@ -29,14 +30,14 @@ public final class HtmlReport {
             --code:#151b23;--thread:#1f3a5a;--lock:#5a4120}}
             *{box-sizing:border-box}
             body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif}
-            main{max-width:60rem;margin:0 auto;padding:1rem}
+            main{max-width:60rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}
             h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.25rem;margin-top:2rem}h3{font-size:1.1rem;margin-top:1.75rem}
             h4{font-size:1rem;margin:1.25rem 0 .25rem}
             .meta,.status,.more,figcaption{color:var(--muted);font-size:.875rem}
             table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
             td.points,th.points{text-align:right;white-space:nowrap}td.id{overflow-wrap:anywhere}
             pre{background:var(--code);padding:.75rem;overflow-x:auto;font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;margin:.5rem 0}
-            figure{margin:.75rem 0}svg{width:100%;height:auto;display:block;font:11px system-ui,sans-serif;fill:var(--fg)}
+            figure{margin:.75rem 0;overflow-x:auto}svg{width:100%;min-width:34rem;max-width:48rem;height:auto;display:block;font:12px system-ui,sans-serif;fill:var(--fg)}
             svg .grid{stroke:var(--line)}svg .tick,svg .thread,svg .more{fill:var(--muted)}svg .label{font-weight:600}
             svg .bar.done,svg .instant.done{fill:var(--done)}svg .bar.ended,svg .instant.ended{fill:var(--ended)}
             svg .bar.running,svg .instant.running{fill:var(--running)}

@@ -34,7 +34,7 @@ enum Label {
     TESTS_NOT_PASSED("%d of %d tests did not pass", "%d de %d testes não passaram"),
     TRUNCATED("… (truncated)", "… (truncado)"),
     MORE_IN_JSON("More feedback in report.json.", "Mais retorno em report.json."),
-    TIMELINE_TITLE("What the threads did (ms from the first start)", "O que as threads fizeram (ms desde o primeiro início)"),
+    TIMELINE_TITLE("What the threads did, from the first start", "O que as threads fizeram, desde o primeiro início"),
     DEADLOCK_TITLE("Deadlock: each thread holds what the next one waits for", "Deadlock: cada thread segura o que a próxima espera"),
     HOLDS("holds", "segura"),
     WAITED_FOR_BY("waited for by", "esperado por"),

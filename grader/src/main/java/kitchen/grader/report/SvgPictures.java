@@ -52,7 +52,7 @@ final class SvgPictures {
                     .append("\" x2=\"").append(num(x)).append("\" y2=\"").append(TOP + rows.size() * ROW).append("\"/>")
                     .append("<text class=\"tick\" x=\"").append(num(x)).append("\" y=\"").append(TOP - 10)
                     .append("\" text-anchor=\"").append(i == 0 ? "start" : i == 4 ? "end" : "middle").append("\">")
-                    .append(Math.round(range * i / 4)).append(" ms</text>\n");
+                    .append(tick(range * i / 4, range)).append(" ms</text>\n");
         }
         for (int i = 0; i < rows.size(); i++) {
             Picture.Bar b = rows.get(i);
@@ -200,6 +200,11 @@ final class SvgPictures {
 
     private static String shorten(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** An axis label, with as many decimals as a short chart needs to tell its ticks apart. */
+    private static String tick(double ms, double range) {
+        return String.format(Locale.ROOT, range >= 100 ? "%.0f" : range >= 10 ? "%.1f" : "%.2f", ms);
     }
 
     /** A coordinate: a tenth of a unit is finer than any screen shows. */

@@ -120,8 +120,12 @@ class BatchIT {
 
         try (Stream<Path> feedback = Files.list(out.resolve("feedback"))) {
             assertThat(feedback.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("ana.md", "bruno.md", "carla.md", "davi.md", "eva.md");
+                    .containsExactlyInAnyOrder("ana.md", "bruno.md", "carla.md", "davi.md", "eva.md",
+                            "ana.html", "bruno.html", "carla.html", "davi.html", "eva.html");
         }
+        // The same feedback as a page, with the same numbers.
+        assertThat(out.resolve("feedback/bruno.html")).content().contains("<title>Concurrency Kitchen — 9 / 15</title>")
+                .contains("bruno — 9 / 15 · commit ").contains("toast is golden");
         assertThat(out.resolve("feedback/bruno.md")).content().contains("toast is golden", "burnt bread")
                 .startsWith("**bruno** — 9 / 15 · commit `");
         assertThat(out.resolve("feedback/davi.md")).content().startsWith("**davi** — 0 / 15 · not a git repository · graded ");
@@ -182,7 +186,7 @@ class BatchIT {
         assertThat(rows.get("kitchen-2026-bia").get("github_username")).as("the whole class's prefix").isEqualTo("bia");
         assertThat(rows.values()).allSatisfy(r -> assertThat(r.get("total")).isEqualTo("15"));
         try (Stream<Path> feedback = Files.list(dir.resolve("all/feedback"))) {
-            assertThat(feedback).hasSize(3);
+            assertThat(feedback).as("a .md and a .html per student").hasSize(6);
         }
 
         CliTest.Run whole = CliTest.run("batch", cls.toString(), "--kit", KIT.toString(), "--out",

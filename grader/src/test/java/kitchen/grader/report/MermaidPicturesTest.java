@@ -19,7 +19,7 @@ class MermaidPicturesTest {
     void gantt() {
         assertThat(MermaidPictures.gantt(Fixtures.POOL_OF_TWO, Lang.EN)).isEqualTo("""
                 gantt
-                    title What the threads did (ms from the first start)
+                    title What the threads did, from the first start
                     dateFormat x
                     axisFormat %s.%L s
                     section pool-1-thread-1
