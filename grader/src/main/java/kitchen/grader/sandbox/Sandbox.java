@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import kitchen.grader.io.Folders;
 
@@ -192,34 +193,61 @@ public final class Sandbox {
                 : lines[lines.length - 1];
     }
 
-    /** One cook's lease: a lock on a file, held by this JVM until the cell closes. */
+    /**
+     * One cook's lease: a lock on a file, held by this JVM until the cell closes. Locks on a file belong to
+     * the process, and closing any channel this process has open on the file drops them all (POSIX), so a
+     * cook this JVM already holds is never opened a second time: trying it and closing the channel would
+     * free the cook for another grader on the machine, whose stray sweep would then end this one's JVM.
+     */
     static final class Lease implements AutoCloseable {
+        private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+        private final Path file;
         private final FileChannel channel;
         private final FileLock lock;
 
-        private Lease(FileChannel channel, FileLock lock) {
+        private Lease(Path file, FileChannel channel, FileLock lock) {
+            this.file = file;
             this.channel = channel;
             this.lock = lock;
         }
 
+        /** The lease, or null while another cell of this JVM or another process holds the cook. */
         static Lease take(Path file) throws IOException {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            try {
-                FileLock lock = channel.tryLock();
-                if (lock != null) {
-                    return new Lease(channel, lock);
-                }
-            } catch (OverlappingFileLockException e) {
-                // Held by another cell of this JVM.
+            Path key = file.toAbsolutePath().normalize();
+            if (!HELD.add(key)) {
+                return null;
             }
-            channel.close();
-            return null;
+            try {
+                FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (IOException | RuntimeException e) {
+                    channel.close();
+                    throw e;
+                }
+                if (lock != null) {
+                    return new Lease(key, channel, lock);
+                }
+                // Another process holds it; this process held no lock on the file, so closing loses nothing.
+                channel.close();
+                HELD.remove(key);
+                return null;
+            } catch (IOException | RuntimeException e) {
+                HELD.remove(key);
+                throw e;
+            }
         }
 
         @Override
         public void close() throws IOException {
-            lock.release();
-            channel.close();
+            try {
+                lock.release();
+                channel.close();
+            } finally {
+                HELD.remove(file);
+            }
         }
     }
 
