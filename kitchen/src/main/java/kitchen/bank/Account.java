@@ -1,5 +1,6 @@
 package kitchen.bank;
 
+import kitchen.grading.Lang;
 import kitchen.locks.KitchenLock;
 import kitchen.locks.WaitFor;
 
@@ -36,7 +37,7 @@ public final class Account {
         this.number = number;
         this.owner = owner;
         this.balance = balance;
-        this.lock = new AccountLock(bank, "account #" + number + " (" + owner + ")");
+        this.lock = new AccountLock(bank, Lang.current().pick("account #", "conta #") + number + " (" + owner + ")");
     }
 
     /** The account's number: no other account in this JVM has the same one. */
