@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import kitchen.grading.Feedback;
-import kitchen.grading.Lang;
 import kitchen.grading.TimeScale;
 import kitchen.onions.Onions;
 import kitchen.workers.Ledger;
@@ -65,10 +64,11 @@ class HeadChefTest {
                         .expected("the SHA-256 of each block, in input order: %s",
                                 "o SHA-256 de cada bloco, na ordem da entrada: %s", HashAllCall.expected(blocks)).get())
                 .isEqualTo(HashAllCall.expected(blocks));
-        assertThat(ledger.pidsThatHashed()).withFailMessage(() -> Feedback
-                        .observed("the blocks were hashed by %s", "os blocos foram processados por %s",
-                                ledger.pidsThatHashed().isEmpty() ? Lang.current().pick("no worker process",
-                                        "nenhum processo trabalhador") : ledger.pidsThatHashed())
+        assertThat(ledger.pidsThatHashed()).withFailMessage(() -> (ledger.pidsThatHashed().isEmpty()
+                        ? Feedback.observed("no worker process hashed a block", "nenhum processo trabalhador processou "
+                                + "um bloco")
+                        : Feedback.observed("the blocks were hashed by the processes %s",
+                                "os blocos foram processados pelos processos %s", ledger.pidsThatHashed()))
                         .expected("worker processes, none of them this JVM (pid %d)",
                                 "processos trabalhadores, nenhum deles esta JVM (pid %d)", ProcessHandle.current().pid())
                         .hint("see task 1 of the README", "veja a tarefa 1 do README")

@@ -358,9 +358,9 @@ public final class Table {
     private static String describe(Wait w) {
         Lang lang = Lang.current();
         String held = w.holding().stream().map(h -> h.fork().name()).sorted()
-                .collect(Collectors.joining(lang.pick(" and ", " e ")));
-        return w.waiter().label() + lang.pick(" holds ", " segura ") + (held.isEmpty() ? lang.pick("nothing", "nada") : held)
-                + lang.pick(" and waits for ", " e espera ") + w.fork().name();
+                .collect(Collectors.joining(lang.pick(" and ", " e o ")));
+        return w.waiter().label() + (held.isEmpty() ? lang.pick(" holds nothing", " não segura nada")
+                : lang.pick(" holds ", " segura o ") + held) + lang.pick(" and waits for ", " e espera o ") + w.fork().name();
     }
 
     /** The holds of the forks the calling thread has in hand now, in the order it picked them up. */
