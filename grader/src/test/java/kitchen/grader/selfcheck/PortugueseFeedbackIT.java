@@ -48,7 +48,7 @@ class PortugueseFeedbackIT {
             if (killedFromOutside(r)) {
                 // The cell's JVM got SIGKILL from outside the kit (util-linux's unshare then says "sigprocmask
                 // unblock failed" and exits 1, util-linux#2614): seen on this shared machine in English too.
-                // Graded once more, alone; a real crash crashes again.
+                // Graded once more; a real crash crashes again.
                 regraded++;
                 r = grade(m);
             }
