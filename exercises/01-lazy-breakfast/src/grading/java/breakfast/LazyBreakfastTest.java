@@ -90,7 +90,7 @@ class LazyBreakfastTest {
 
         assertThat(griddle.cookings()).withFailMessage(Feedback
                 .observed("the griddle fried %s while the breakfast was only being prepared (it printed: %s)",
-                        "a chapa fritou %s enquanto o café da manhã só estava sendo preparado (ela imprimiu: %s)",
+                        "a chapa fritou os ovos enquanto o café da manhã só estava sendo preparado (ela imprimiu: %2$s)",
                         EGGS.dish(), printed())
                 .expected("prepare returns a description of the work; the griddle stays cold and silent until "
                                 + "someone runs the task",
@@ -116,7 +116,7 @@ class LazyBreakfastTest {
 
         assertThat(holdsThroughout(NOTHING_LATER, () -> griddle.cookings().isEmpty())).withFailMessage(Feedback
                 .observed("the griddle fried %s although the breakfast was never served (it printed: %s)",
-                        "a chapa fritou %s embora o café da manhã nunca tenha sido servido (ela imprimiu: %s)",
+                        "a chapa fritou os ovos embora o café da manhã nunca tenha sido servido (ela imprimiu: %2$s)",
                         EGGS.dish(), printed())
                 .expected("a task nobody runs never cooks, like a coroutine nobody awaits: watched for %d ms after "
                                 + "prepare, the griddle stays cold",
@@ -286,7 +286,7 @@ class LazyBreakfastTest {
                         "a checked exception is a failure too: whatever the task throws, RuntimeException or not, "
                                 + "has to leave serve (that is why serve is declared to throw Exception)",
                         "uma exceção verificada também é uma falha: o que quer que a tarefa lance, RuntimeException "
-                                + "ou não, precisa sair de serve (é por isso que serve declara throws Exception)"));
+                                + "ou não, precisa sair de serve (é por isso que serve declara `throws Exception`)"));
     }
 
     /** A checked exception a task may throw: serve must surface it like any other failure. */
@@ -495,10 +495,10 @@ class LazyBreakfastTest {
                 Journal.Span span = journal.begin(what);
                 try {
                     result = call.call();
-                    journal.end(span, "returned");
+                    journal.end(span, Lang.current().pick("returned", "retornou"));
                 } catch (Throwable t) {
                     failure = t;
-                    journal.end(span, "threw " + t.getClass().getSimpleName());
+                    journal.end(span, Lang.current().pick("threw ", "lançou ") + t.getClass().getSimpleName());
                 } finally {
                     finished.countDown();
                 }

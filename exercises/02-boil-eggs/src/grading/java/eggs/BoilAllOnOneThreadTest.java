@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import java.util.stream.Stream;
 import kitchen.grading.Feedback;
+import kitchen.grading.Lang;
 import kitchen.grading.Points;
 import kitchen.grading.TimeScale;
 import kitchen.stove.CrackedEggException;
@@ -60,7 +61,8 @@ class BoilAllOnOneThreadTest {
             boolean putOn = EggInspector.isPutOn(event);
             throw Feedback.observed("egg %d was %s on thread %s, not on the thread that called boilAllOnOneThread (%s)",
                             "o ovo %d foi %s na thread %s, e não na thread que chamou boilAllOnOneThread (%s)",
-                            EggInspector.eggOf(event), putOn ? "put on the stove" : "taken off",
+                            EggInspector.eggOf(event), putOn ? Lang.current().pick("put on the stove", "posto no fogão")
+                                    : Lang.current().pick("taken off", "tirado do fogão"),
                             event.worker().label(), caller.getName())
                     .expected("every putOn and takeOff on the caller's thread: one thread is enough to keep every egg boiling",
                             "todo putOn e takeOff na thread de quem chamou: uma thread basta para manter todos os ovos cozinhando")
@@ -191,7 +193,8 @@ class BoilAllOnOneThreadTest {
     /** "egg 2: 3 ms, egg 3: 2 ms…", in the order the eggs were taken off. */
     private static String leftInPot(Stove stove) {
         StringJoiner out = new StringJoiner(", ");
-        stove.leftInPot().forEach((egg, left) -> out.add("egg " + egg + ": " + left.toMillis() + " ms"));
+        stove.leftInPot().forEach((egg, left) -> out.add(Lang.current().pick("egg ", "ovo ") + egg + ": "
+                + left.toMillis() + " ms"));
         return out.toString();
     }
 

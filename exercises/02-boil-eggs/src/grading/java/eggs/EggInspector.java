@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import kitchen.grading.Feedback;
+import kitchen.grading.Lang;
 import kitchen.grading.TimeScale;
 import kitchen.stove.BoiledEgg;
 import kitchen.stove.Egg;
@@ -168,8 +169,10 @@ final class EggInspector {
         List<Journal.Event> events = stove.journal().events();
         int shown = Math.min(events.size(), 16);
         String lines = events.subList(0, shown).stream()
-                .map(e -> String.format("%-16s  on %s", e.what(), e.worker().label()))
+                .map(e -> String.format("%-16s  " + Lang.current().pick("on", "em") + " %s", e.what(), e.worker().label()))
                 .collect(Collectors.joining("\n"));
-        return shown < events.size() ? lines + "\n… " + (events.size() - shown) + " more" : lines;
+        return shown < events.size()
+                ? lines + "\n… " + Lang.current().pick((events.size() - shown) + " more", "mais " + (events.size() - shown))
+                : lines;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import kitchen.grading.Feedback;
 import kitchen.stove.BoiledEgg;
 import kitchen.stove.Egg;
 import kitchen.stove.Stove;
@@ -34,7 +35,12 @@ class ChefTest {
     @DisplayName("boilAll returns every egg, boiled, in input order")
     void boilAllReturnsEveryEggInInputOrder() throws InterruptedException {
         List<Egg> eggs = eggs(300, 100, 200);
-        assertThat(boiledEggs(chef.boilAll(new Stove(), eggs))).isEqualTo(eggs);
+        List<Egg> boiled = boiledEggs(chef.boilAll(new Stove(), eggs));
+        assertThat(boiled).withFailMessage(Feedback
+                        .observed("boilAll returned %s", "boilAll devolveu %s", boiled)
+                        .expected("every egg, boiled, in input order: %s", "todos os ovos, cozidos, na ordem da entrada: %s",
+                                eggs))
+                .isEqualTo(eggs);
     }
 
     @Test
@@ -43,7 +49,13 @@ class ChefTest {
     void boilAllBoilsTheEggsTogether() throws InterruptedException {
         Stove stove = new Stove();
         chef.boilAll(stove, eggs(500, 500, 500));
-        assertThat(stove.peakOnStove()).as("the most eggs on the stove at once").isEqualTo(3);
+        assertThat(stove.peakOnStove()).withFailMessage(Feedback
+                        .observed("at most %d of 3 eggs were on the stove at once", "no máximo %d de 3 ovos estiveram no "
+                                + "fogão ao mesmo tempo", stove.peakOnStove())
+                        .expected("all 3 on the stove at the same time", "os 3 no fogão ao mesmo tempo")
+                        .hint("see task 1 of the README", "veja a tarefa 1 do README")
+                        .picture(stove::timeline))
+                .isEqualTo(3);
     }
 
     @Test
@@ -51,7 +63,12 @@ class ChefTest {
     @DisplayName("boilAllOnOneThread returns every egg, boiled, in input order")
     void boilAllOnOneThreadReturnsEveryEggInInputOrder() throws InterruptedException {
         List<Egg> eggs = eggs(300, 100, 200);
-        assertThat(boiledEggs(chef.boilAllOnOneThread(new Stove(), eggs))).isEqualTo(eggs);
+        List<Egg> boiled = boiledEggs(chef.boilAllOnOneThread(new Stove(), eggs));
+        assertThat(boiled).withFailMessage(Feedback
+                        .observed("boilAllOnOneThread returned %s", "boilAllOnOneThread devolveu %s", boiled)
+                        .expected("every egg, boiled, in input order: %s", "todos os ovos, cozidos, na ordem da entrada: %s",
+                                eggs))
+                .isEqualTo(eggs);
     }
 
     @Test
@@ -60,10 +77,21 @@ class ChefTest {
     void boilAllOnOneThreadBoilsTheEggsTogetherOnOneThread() throws InterruptedException {
         Stove stove = new Stove();
         chef.boilAllOnOneThread(stove, eggs(300, 100, 200));
-        assertThat(stove.peakOnStove()).as("the most eggs on the stove at once").isEqualTo(3);
-        assertThat(stove.journal().events())
-                .as("every \"Boiling eggs i\" and \"Egg i done!\" on the caller's thread")
-                .extracting(e -> e.worker().id())
-                .containsOnly(Thread.currentThread().threadId());
+        assertThat(stove.peakOnStove()).withFailMessage(Feedback
+                        .observed("at most %d of 3 eggs were on the stove at once", "no máximo %d de 3 ovos estiveram no "
+                                + "fogão ao mesmo tempo", stove.peakOnStove())
+                        .expected("all 3 on the stove at the same time", "os 3 no fogão ao mesmo tempo")
+                        .hint("see task 2 of the README", "veja a tarefa 2 do README")
+                        .picture(stove::timeline))
+                .isEqualTo(3);
+        long caller = Thread.currentThread().threadId();
+        List<String> elsewhere = stove.journal().events().stream().filter(e -> e.worker().id() != caller)
+                .map(e -> "\"" + e.what() + "\" (" + e.worker().label() + ")").toList();
+        assertThat(elsewhere).withFailMessage(Feedback
+                        .observed("these happened on another thread than the caller's: %s",
+                                "estes aconteceram em outra thread que não a de quem chamou: %s", elsewhere)
+                        .expected("every \"Boiling eggs i\" and \"Egg i done!\" on the caller's thread",
+                                "todo \"Boiling eggs i\" e \"Egg i done!\" na thread de quem chamou"))
+                .isEmpty();
     }
 }

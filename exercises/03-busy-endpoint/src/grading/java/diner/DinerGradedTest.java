@@ -424,7 +424,7 @@ class DinerGradedTest {
                                     "GET %s foi respondido com %s em vez de 400 com um motivo que cite \"%s\"",
                                     order.path(), answer.describe(), order.parameter())
                             .expected("400 Bad Request, and a body that says which parameter is wrong",
-                                    "400 Bad Request, e um corpo que diga qual parâmetro está errado")
+                                    "400, e um corpo que diga qual parâmetro está errado")
                             .hint("when a handler throws, the HttpServer closes the connection without a word; "
                                             + "check the parameters before you use them",
                                     "quando um handler lança uma exceção, o HttpServer fecha a conexão sem dizer "

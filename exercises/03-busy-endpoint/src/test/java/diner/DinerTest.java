@@ -35,7 +35,12 @@ class DinerTest {
     void aPantryOrderIsAnswered() throws IOException {
         visit = Visit.open(new Pantry(Duration.ofMillis(10)), new Oven());
 
-        assertThat(visit.guests.orderAndWait("/pantry?item=flour").describe()).isEqualTo("200 \"a jar of flour\"");
+        String answer = visit.guests.orderAndWait("/pantry?item=flour").describe();
+        assertThat(answer).withFailMessage(Feedback
+                        .observed("GET /pantry?item=flour was answered with %s", "GET /pantry?item=flour foi respondido "
+                                + "com %s", answer)
+                        .expected("200 \"a jar of flour\"", "200 \"a jar of flour\""))
+                .isEqualTo("200 \"a jar of flour\"");
     }
 
     @Test
@@ -43,8 +48,13 @@ class DinerTest {
     void anOvenOrderIsAnswered() throws IOException {
         visit = Visit.open(new Pantry(Duration.ofMillis(10)), new Oven());
 
-        assertThat(visit.guests.orderAndWait("/oven?dough=rye&rounds=1000").describe())
-                .isEqualTo("200 \"" + Guests.bread("rye", 1000) + "\"");
+        String answer = visit.guests.orderAndWait("/oven?dough=rye&rounds=1000").describe();
+        String bread = "200 \"" + Guests.bread("rye", 1000) + "\"";
+        assertThat(answer).withFailMessage(Feedback
+                        .observed("GET /oven?dough=rye&rounds=1000 was answered with %s",
+                                "GET /oven?dough=rye&rounds=1000 foi respondido com %s", answer)
+                        .expected("%s", "%s", bread))
+                .isEqualTo(bread);
     }
 
     @Test
@@ -76,7 +86,11 @@ class DinerTest {
 
         Guests.Answer answer = visit.guests.orderAndWait("/oven?dough=rye&rounds=lots");
 
-        assertThat(answer.status()).as("status of GET /oven?dough=rye&rounds=lots: %s", answer.describe())
+        assertThat(answer.status()).withFailMessage(Feedback
+                        .observed("GET /oven?dough=rye&rounds=lots was answered with %s",
+                                "GET /oven?dough=rye&rounds=lots foi respondido com %s", answer.describe())
+                        .expected("400 Bad Request", "400 (pedido inválido)")
+                        .hint("see task 4 of the README", "veja a tarefa 4 do README"))
                 .isEqualTo(400);
     }
 }

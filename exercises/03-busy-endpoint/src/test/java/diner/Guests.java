@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import kitchen.grading.Lang;
 import kitchen.grading.TimeScale;
 
 /**
@@ -48,7 +49,7 @@ final class Guests implements AutoCloseable {
         /** {@code 200 "a jar of flour"}, or {@code no answer (java.net.ConnectException)}. */
         String describe() {
             if (failure != null) {
-                return "no answer (" + failure + ")";
+                return Lang.current().pick("no answer (", "nenhuma resposta (") + failure + ")";
             }
             String shown = body.length() > 80 ? body.substring(0, 80) + "…" : body;
             return status + " \"" + shown + "\"";

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import kitchen.grading.Feedback;
+import kitchen.grading.Lang;
 import kitchen.grading.TimeScale;
 import kitchen.onions.ChoppingBoard;
 import kitchen.onions.Rotten;
@@ -80,7 +81,8 @@ final class Chopped {
     /** Runs {@code work} on a fresh daemon thread and waits at most {@link #CALL_LIMIT} for it. */
     static <T> Outcome<T> bounded(Callable<T> work) {
         FutureTask<T> task = new FutureTask<>(work);
-        Thread caller = Thread.ofPlatform().daemon().name("hashAll caller").unstarted(task);
+        Thread caller = Thread.ofPlatform().daemon().name(Lang.current().pick("hashAll caller", "quem chama hashAll"))
+                .unstarted(task);
         caller.start();
         try {
             return new Outcome<>(task.get(CALL_LIMIT.toMillis(), TimeUnit.MILLISECONDS), null, false);

@@ -187,7 +187,7 @@ final class Speed {
         /** One paragraph for the test's output, in the student's language. */
         String summary() {
             Lang lang = Lang.current();
-            String measured = String.format(Locale.ROOT, lang.pick(
+            String measured = String.format(lang.locale(), lang.pick(
                     "speedup: your hashAll chopped %.2f× faster than one thread and kept %.2f cores busy (CPU"
                             + " time / wall time, median of %d runs); on the same blocks, chopping on one thread kept"
                             + " %.2f busy and the kit's own parallel chopping %.2f; needed: %.2f; ideal on this"
@@ -195,7 +195,7 @@ final class Speed {
                     "aceleração: o seu hashAll picou %.2f× mais rápido que uma thread e manteve %.2f núcleos"
                             + " ocupados (tempo de CPU / tempo de relógio, mediana de %d execuções); com os mesmos"
                             + " blocos, picar numa thread manteve %.2f ocupados e o próprio picar em paralelo do kit"
-                            + " %.2f; necessário: %.2f; o ideal nesta máquina: %d.00× (%d núcleos)"),
+                            + " %.2f; necessário: %.2f; o ideal nesta máquina: %d,00× (%d núcleos)"),
                     speedup(), studentBusyCores(), rounds.size(), sequentialBusyCores(), kitBusyCores(), bar(), cores,
                     cores);
             if (!cannotJudge()) {
@@ -204,7 +204,7 @@ final class Speed {
             String why = cores < 2
                     ? lang.pick("this JVM has 1 core, so there is no second core to chop on",
                             "esta JVM tem 1 núcleo, então não há um segundo núcleo para picar")
-                    : String.format(Locale.ROOT, lang.pick(
+                    : String.format(lang.locale(), lang.pick(
                             "even the kit's own parallel chopping kept only %.2f cores busy (below %.1f): other"
                                     + " programs are using the cores; overlap was already proven at the meeting"
                                     + " point, so this check passes",
@@ -229,7 +229,7 @@ final class Speed {
                             "pelo menos %.2f núcleos ocupados: entre as suas execuções, picar os mesmos blocos numa"
                                     + " thread manteve %.2f ocupados e o próprio picar em paralelo do kit %.2f, e o seu"
                                     + " código tem que ganhar pelo menos metade do que o kit ganhou sobre uma thread"
-                                    + " (ideal nesta máquina: %d núcleos, %d.00×)",
+                                    + " (ideal nesta máquina: %d núcleos, %d,00×)",
                             bar(), sequentialBusyCores(), kitBusyCores(), cores, cores)
                     .hint("overlapping for a moment is not enough: every core must keep chopping until the bag is"
                                     + " empty; in the timeline, stretches with a single bar are time when only one"
@@ -242,12 +242,16 @@ final class Speed {
         }
 
         private String table() {
-            StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                    "busy cores (CPU/wall), %d blocks × %d repeats per run%n", lastStudentCall.blocks.size(), repeats));
-            out.append("run   one thread   kit, every core   your hashAll   speedup\n");
+            Lang lang = Lang.current();
+            StringBuilder out = new StringBuilder(String.format(lang.locale(), lang.pick(
+                    "busy cores (CPU/wall), %d blocks × %d repeats per run%n",
+                    "núcleos ocupados (CPU/relógio), %d blocos × %d repetições por execução%n"),
+                    lastStudentCall.blocks.size(), repeats));
+            out.append(lang.pick("run   one thread   kit, every core   your hashAll   speedup\n",
+                    "exec. uma thread   kit, todo núcleo  seu hashAll    aceleração\n"));
             for (int i = 0; i < rounds.size(); i++) {
                 Round r = rounds.get(i);
-                out.append(String.format(Locale.ROOT, "%3d   %10.2f   %15.2f   %12.2f   %6.2f×%n", i + 1,
+                out.append(String.format(lang.locale(), "%3d   %10.2f   %15.2f   %12.2f   %6.2f×%n", i + 1,
                         r.sequential().busyCores(), r.kit().busyCores(), r.student().busyCores(), r.speedup()));
             }
             return out.toString();

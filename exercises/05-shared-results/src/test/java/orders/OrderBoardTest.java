@@ -1,8 +1,10 @@
 package orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.List;
+import kitchen.grading.Feedback;
 import kitchen.grading.Lang;
 import kitchen.results.Dish;
 import kitchen.results.SlowMotion;
@@ -26,13 +28,36 @@ class OrderBoardTest {
         Snapshot snapshot = board.snapshot();
         board.add(new Dish(2, 1));
 
-        assertThat(board.count()).isEqualTo(4);
-        assertThat(snapshot.count()).as("the snapshot's count").isEqualTo(3);
-        assertThat(snapshot.dishes()).as("the snapshot's dishes, after one more add")
-                .containsExactly(new Dish(1, 0), new Dish(1, 1), new Dish(2, 0));
-        assertThatThrownBy(() -> snapshot.dishes().add(new Dish(3, 0))).as("changing the snapshot's list")
+        assertThat(board.count()).withFailMessage(Feedback
+                        .observed("count() = %d after 4 adds", "count() = %d depois de 4 anotações", board.count())
+                        .expected("4", "4"))
+                .isEqualTo(4);
+        assertThat(snapshot.count()).withFailMessage(Feedback
+                        .observed("a snapshot taken after 3 adds says count = %d", "um retrato tirado depois de 3 "
+                                + "anotações diz count = %d", snapshot.count())
+                        .expected("3", "3"))
+                .isEqualTo(3);
+        List<Dish> first = List.of(new Dish(1, 0), new Dish(1, 1), new Dish(2, 0));
+        assertThat(snapshot.dishes()).withFailMessage(Feedback
+                        .observed("after one more add, the snapshot taken before it holds %s",
+                                "depois de mais uma anotação, o retrato tirado antes dela tem %s", snapshot.dishes())
+                        .expected("the 3 dishes it was taken with, in order: %s",
+                                "os 3 pratos de quando foi tirado, em ordem: %s", first)
+                        .hint("see task 2 of the README", "veja a tarefa 2 do README"))
+                .containsExactlyElementsOf(first);
+        Throwable changed = catchThrowable(() -> snapshot.dishes().add(new Dish(3, 0)));
+        assertThat(changed).withFailMessage(Feedback
+                        .observed("adding to the snapshot's list %s", "anotar na lista do retrato %s", changed == null
+                                ? Lang.current().pick("worked", "funcionou") : Lang.current().pick("threw ", "lançou ") + changed)
+                        .expected("an UnsupportedOperationException: nobody can change a snapshot",
+                                "uma UnsupportedOperationException: ninguém pode mudar um retrato"))
                 .isInstanceOf(UnsupportedOperationException.class);
-        assertThat(board.snapshot().dishes()).hasSize(4);
+        int size = board.snapshot().dishes().size();
+        assertThat(size).withFailMessage(Feedback
+                        .observed("a snapshot after 4 adds holds %d dishes", "um retrato depois de 4 anotações tem %d "
+                                + "pratos", size)
+                        .expected("4", "4"))
+                .isEqualTo(4);
     }
 
     @Test

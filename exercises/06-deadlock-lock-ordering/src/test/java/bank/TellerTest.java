@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import kitchen.bank.Account;
 import kitchen.bank.Bank;
 import kitchen.bank.Standoff;
+import kitchen.grading.Feedback;
+import kitchen.grading.Lang;
 import kitchen.locks.WaitFor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -30,9 +32,14 @@ class TellerTest {
 
         teller.transfer(ana, bruno, 30);
 
-        assertThat(ana.balance()).as("Ana's balance").isEqualTo(70);
-        assertThat(bruno.balance()).as("Bruno's balance").isEqualTo(50);
-        assertThat(List.of(ana, bruno)).as("accounts still locked").noneMatch(a -> a.lock().isLocked());
+        balances(ana, 70, bruno, 50, "Ana pays Bruno 30", "Ana paga 30 a Bruno");
+        List<Account> locked = List.of(ana, bruno).stream().filter(a -> a.lock().isLocked()).toList();
+        assertThat(locked).withFailMessage(Feedback
+                        .observed("after the transfer these accounts were still locked: %s",
+                                "depois da transferência estas contas ainda estavam travadas: %s", locked)
+                        .expected("both accounts free again", "as duas contas livres de novo")
+                        .hint("see task 1 of the README", "veja a tarefa 1 do README"))
+                .isEmpty();
     }
 
     @Test
@@ -64,11 +71,29 @@ class TellerTest {
 
         boolean finished = anaPays.join(Duration.ofSeconds(10)) && brunoPays.join(Duration.ofSeconds(1));
 
-        assertThat(finished).as("both transfers finished; the kitchen's locks saw: %s", WaitFor.cycles().stream()
-                .filter(cycle -> cycle.contains("\"Ana pays Bruno\"")).findFirst().orElse("no deadlock"))
+        String seen = WaitFor.cycles().stream().filter(cycle -> cycle.contains("\"Ana pays Bruno\"")).findFirst()
+                .orElse(Lang.current().pick("no deadlock", "nenhum deadlock"));
+        assertThat(finished).withFailMessage(Feedback
+                        .observed("the two opposite transfers had not finished after 10 s; the kitchen's locks saw: %s",
+                                "as duas transferências opostas não tinham terminado depois de 10 s; as travas da "
+                                        + "cozinha viram: %s", seen)
+                        .expected("both finish, however they cross", "as duas terminam, como quer que se cruzem")
+                        .hint("see task 2 of the README", "veja a tarefa 2 do README"))
                 .isTrue();
-        assertThat(failure.get()).as("what a transfer threw").isNull();
-        assertThat(ana.balance()).as("Ana's balance").isEqualTo(90);
-        assertThat(bruno.balance()).as("Bruno's balance").isEqualTo(110);
+        assertThat(failure.get()).withFailMessage(() -> Feedback
+                        .observed("a transfer threw %s", "uma transferência lançou %s", failure.get())
+                        .expected("both transfers return: each account has enough money",
+                                "as duas transferências retornam: cada conta tem dinheiro suficiente").get())
+                .isNull();
+        balances(ana, 90, bruno, 110, "Ana pays Bruno 30 while Bruno pays Ana 20",
+                "Ana paga 30 a Bruno enquanto Bruno paga 20 a Ana");
+    }
+
+    private static void balances(Account ana, long anaHas, Account bruno, long brunoHas, String en, String pt) {
+        assertThat(List.of(ana.balance(), bruno.balance())).withFailMessage(Feedback
+                        .observed("after \"%s\" Ana has %d and Bruno %d", "depois de \"%s\" Ana tem %d e Bruno %d",
+                                Lang.current().pick(en, pt), ana.balance(), bruno.balance())
+                        .expected("Ana %d and Bruno %d", "Ana %d e Bruno %d", anaHas, brunoHas))
+                .containsExactly(anaHas, brunoHas);
     }
 }

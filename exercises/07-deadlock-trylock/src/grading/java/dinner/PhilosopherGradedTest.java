@@ -14,6 +14,7 @@ import kitchen.forks.Fork;
 import kitchen.forks.Spilled;
 import kitchen.forks.Table;
 import kitchen.grading.Feedback;
+import kitchen.grading.Lang;
 import kitchen.grading.Points;
 import kitchen.grading.TimeScale;
 import kitchen.trace.Timeline;
@@ -352,7 +353,8 @@ class PhilosopherGradedTest {
             List<Table.BackOff> holding = backOffs.stream().filter(b -> !b.holding().isEmpty()).toList();
             assertThat(holding).withFailMessage(() -> {
                 Table.BackOff first = holding.getFirst();
-                String forks = first.holding().stream().map(h -> "fork " + table.forks().indexOf(h.fork()))
+                // The forks' own names: "fork 0" in English, "garfo 0" in Portuguese.
+                String forks = first.holding().stream().map(h -> h.fork().name())
                         .collect(Collectors.joining(", "));
                 return Feedback
                         .observed("%s backed off for %s with %s still in his hand (%d of his %d back-offs): a"
@@ -621,7 +623,7 @@ class PhilosopherGradedTest {
     /** "12 ms", or "0.35 ms" below a millisecond. */
     private static String ms(Duration d) {
         return d.compareTo(Duration.ofMillis(1)) >= 0 ? d.toMillis() + " ms"
-                : String.format(Locale.ROOT, "%.2f ms", d.toNanos() / 1e6);
+                : String.format(Lang.current().locale(), "%.2f ms", d.toNanos() / 1e6);
     }
 
     private static boolean gaveUpRepeatedly(List<Dinner.Guest> guests, int times) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import kitchen.grading.Lang;
 import kitchen.workers.WorkerCommand;
 import kitchen.workers.WorkerCrashed;
 import org.awaitility.core.ConditionTimeoutException;
@@ -101,13 +102,14 @@ final class HashAllCall {
 
     /** How the call ended, for messages: "returned 4 digests", "threw …", "is still running". */
     String outcome() {
+        Lang lang = Lang.current();
         if (!ended()) {
-            return "is still running";
+            return lang.pick("is still running", "ainda está rodando");
         }
         if (failure != null) {
-            return "threw " + failure;
+            return lang.pick("threw ", "lançou ") + failure;
         }
-        return "returned " + (digests == null ? "null" : digests.size() + " digests");
+        return lang.pick("returned ", "devolveu ") + (digests == null ? "null" : digests.size() + " digests");
     }
 
     /**
@@ -128,6 +130,6 @@ final class HashAllCall {
 
     /** Seconds with one decimal, for messages. */
     static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
+        return String.format(Lang.current().locale(), "%.1f", d.toMillis() / 1000.0);
     }
 }

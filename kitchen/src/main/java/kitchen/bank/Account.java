@@ -1,5 +1,6 @@
 package kitchen.bank;
 
+import kitchen.grading.Lang;
 import kitchen.locks.KitchenLock;
 import kitchen.locks.WaitFor;
 
@@ -36,7 +37,7 @@ public final class Account {
         this.number = number;
         this.owner = owner;
         this.balance = balance;
-        this.lock = new AccountLock(bank, "account #" + number + " (" + owner + ")");
+        this.lock = new AccountLock(bank, Lang.current().pick("account #", "conta #") + number + " (" + owner + ")");
     }
 
     /** The account's number: no other account in this JVM has the same one. */
@@ -93,15 +94,21 @@ public final class Account {
     }
 
     private void requireChangeable(long amount, String change) {
+        Lang lang = Lang.current();
         if (amount < 0) {
-            throw new IllegalArgumentException("cannot " + change + " a negative amount (" + amount + ") on " + this);
+            throw new IllegalArgumentException(lang.pick("cannot " + change + " a negative amount (" + amount + ") on "
+                    + this, change + "(" + amount + ") em " + this + ": o valor não pode ser negativo"));
         }
         if (!lock.isHeldByCurrentThread()) {
             Thread holder = WaitFor.holder(lock);
-            throw new IllegalStateException("thread \"" + Thread.currentThread().getName() + "\" tried to " + change
-                    + " " + amount + " on " + this + " without holding its lock (held by "
-                    + (holder == null ? "nobody" : "thread \"" + holder.getName() + "\"")
-                    + "): a balance changes only in the hands of the thread that holds the account's lock");
+            String me = "\"" + Thread.currentThread().getName() + "\"";
+            String other = holder == null ? null : "\"" + holder.getName() + "\"";
+            throw new IllegalStateException(lang.pick("thread " + me + " tried to " + change + " " + amount + " on "
+                    + this + " without holding its lock (held by " + (other == null ? "nobody" : "thread " + other)
+                    + "): a balance changes only in the hands of the thread that holds the account's lock",
+                    "a thread " + me + " chamou " + change + "(" + amount + ") em " + this + " sem segurar a trava dela ("
+                    + (other == null ? "livre" : "segura pela thread " + other) + "): um saldo só muda nas mãos da "
+                    + "thread que segura a trava da conta"));
         }
     }
 

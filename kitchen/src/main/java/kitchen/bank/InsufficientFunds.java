@@ -1,5 +1,7 @@
 package kitchen.bank;
 
+import kitchen.grading.Lang;
+
 /** An account had less money than a withdrawal asked for; the balance stayed as it was. */
 public final class InsufficientFunds extends RuntimeException {
 
@@ -7,7 +9,8 @@ public final class InsufficientFunds extends RuntimeException {
     private final long amount;
 
     public InsufficientFunds(Account account, long amount) {
-        super(account + " has " + account.balance() + ", not the " + amount + " asked for");
+        super(Lang.current().pick(account + " has " + account.balance() + ", not the " + amount + " asked for",
+                account + " tem " + account.balance() + ", não os " + amount + " pedidos"));
         this.account = account;
         this.amount = amount;
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import kitchen.grading.Lang;
 import kitchen.trace.Journal;
 
 /**
@@ -57,13 +58,13 @@ public final class Griddle {
      */
     public Plate fry(Order order) {
         Objects.requireNonNull(order, "order");
-        Journal.Span cooking = journal.begin("fry " + order.dish());
+        Journal.Span cooking = journal.begin(Lang.current().pick("fry " + order.dish(), "fritar \"" + order.dish() + "\""));
         cookings.add(cooking);
         out.println("Frying " + order.dish() + "…");
         waitWhileHeld();
         RuntimeException burnt = failure;
         if (burnt != null) {
-            journal.end(cooking, "burnt");
+            journal.end(cooking, Lang.current().pick("burnt", "queimou"));
             throw burnt;
         }
         Plate plate = new Plate(order, platesMade.incrementAndGet());

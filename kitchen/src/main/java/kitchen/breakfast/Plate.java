@@ -1,5 +1,7 @@
 package kitchen.breakfast;
 
+import kitchen.grading.Lang;
+
 /**
  * A cooked order. Only a {@link Griddle} makes plates, and each one is a distinct object numbered in the
  * order the griddle finished them, so a test can tell <em>which</em> plate came back, not just that one
@@ -26,6 +28,6 @@ public final class Plate {
 
     @Override
     public String toString() {
-        return "plate #" + number + " (" + order.dish() + ")";
+        return Lang.current().pick("plate #" + number + " (" + order.dish() + ")", "prato #" + number + " (\"" + order.dish() + "\")");
     }
 }

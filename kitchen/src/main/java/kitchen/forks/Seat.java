@@ -1,6 +1,7 @@
 package kitchen.forks;
 
 import java.time.Duration;
+import kitchen.grading.Lang;
 
 /**
  * A philosopher's place at the {@link Table}: the fork on his left, the fork on his right, how long he is
@@ -65,6 +66,7 @@ public final class Seat {
 
     @Override
     public String toString() {
-        return "seat between " + left.name() + " and " + right.name();
+        return Lang.current().pick("seat between ", "lugar entre ") + left.name() + Lang.current().pick(" and ", " e ")
+                + right.name();
     }
 }

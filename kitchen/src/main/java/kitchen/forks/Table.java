@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
+import kitchen.grading.Lang;
 import kitchen.trace.Drawing;
 import kitchen.trace.Drawings;
 import kitchen.trace.Journal;
@@ -161,8 +162,8 @@ public final class Table {
             if (outcome.compareAndSet(Outcome.WAITING, how)) {
                 journal.end(span, switch (how) {
                     case GOT_IT -> "done";
-                    case GAVE_UP -> "gave up";
-                    default -> "interrupted";
+                    case GAVE_UP -> Lang.current().pick("gave up", "desistiu");
+                    default -> Lang.current().pick("interrupted", "interrompido");
                 });
                 return true;
             }
@@ -234,7 +235,7 @@ public final class Table {
         this.patience = patience;
         List<Fork> made = new ArrayList<>();
         for (int i = 0; i < forks; i++) {
-            made.add(new Fork(this, "fork " + i));
+            made.add(new Fork(this, Lang.current().pick("fork ", "garfo ") + i));
         }
         this.forks = List.copyOf(made);
     }
@@ -361,9 +362,11 @@ public final class Table {
 
     /** A thread cannot pick up a fork while it waits, so the forks it held when it asked are its hands now. */
     private static String describe(Wait w) {
-        String held = w.holding().stream().map(h -> h.fork().name()).sorted().collect(Collectors.joining(" and "));
-        return w.waiter().label() + " holds " + (held.isEmpty() ? "nothing" : held) + " and waits for "
-                + w.fork().name();
+        Lang lang = Lang.current();
+        String held = w.holding().stream().map(h -> h.fork().name()).sorted()
+                .collect(Collectors.joining(lang.pick(" and ", " e o ")));
+        return w.waiter().label() + (held.isEmpty() ? lang.pick(" holds nothing", " não segura nada")
+                : lang.pick(" holds ", " segura o ") + held) + lang.pick(" and waits for ", " e espera o ") + w.fork().name();
     }
 
     /** The holds of the forks the calling thread has in hand now, in the order it picked them up. */
@@ -375,7 +378,7 @@ public final class Table {
     Wait startWaiting(Fork fork, Duration patience) {
         long me = Thread.currentThread().threadId();
         List<Hold> holding = heldByCurrentThread();
-        Wait wait = new Wait(fork, patience, holding, seq.incrementAndGet(), journal.begin("wants " + fork.name()),
+        Wait wait = new Wait(fork, patience, holding, seq.incrementAndGet(), journal.begin(Lang.current().pick("wants ", "quer ") + fork.name()),
                 journal);
         waits.add(wait);
         holding.forEach(h -> h.during.add(wait));
@@ -395,7 +398,7 @@ public final class Table {
         }
         gatherIfFirstFork();
         // Recorded after the gathering: a pause the table forces is not the philosopher's hold.
-        Hold hold = new Hold(fork, seq.incrementAndGet(), journal.begin("holds " + fork.name()), journal);
+        Hold hold = new Hold(fork, seq.incrementAndGet(), journal.begin(Lang.current().pick("holds ", "segura ") + fork.name()), journal);
         holds.add(hold);
         inHand.put(fork, hold);
     }
@@ -408,23 +411,24 @@ public final class Table {
     }
 
     void eat(Seat seat) {
-        Meal meal = new Meal(seat, seq.incrementAndGet(), journal.begin("eats"));
+        Meal meal = new Meal(seat, seq.incrementAndGet(), journal.begin(Lang.current().pick("eats", "come")));
         meals.add(meal);
         if (!seat.left().isHeldByCurrentThread() || !seat.right().isHeldByCurrentThread()) {
-            journal.end(meal.span(), "without both forks");
-            throw new IllegalStateException(Thread.currentThread().getName() + " tried to eat without holding both "
-                    + seat.left().name() + " and " + seat.right().name());
+            journal.end(meal.span(), Lang.current().pick("without both forks", "sem os dois garfos"));
+            throw new IllegalStateException(Thread.currentThread().getName() + Lang.current().pick(
+                    " tried to eat without holding both ", " tentou comer sem segurar os dois garfos, ")
+                    + seat.left().name() + Lang.current().pick(" and ", " e ") + seat.right().name());
         }
         try {
             pause(mealTime);
         } catch (InterruptedException e) {
-            journal.end(meal.span(), "interrupted");
+            journal.end(meal.span(), Lang.current().pick("interrupted", "interrompido"));
             Thread.currentThread().interrupt();
             return;
         }
         RuntimeException spill = failure;
         if (spill != null) {
-            journal.end(meal.span(), "spilled");
+            journal.end(meal.span(), Lang.current().pick("spilled", "derramou"));
             throw spill;
         }
         journal.end(meal.span(), "done");
@@ -435,13 +439,13 @@ public final class Table {
         if (pause.isNegative()) {
             throw new IllegalArgumentException("a back-off cannot be negative, was " + pause);
         }
-        BackOff backOff = new BackOff(pause, seq.incrementAndGet(), journal.begin("backs off " + millis(pause)),
+        BackOff backOff = new BackOff(pause, seq.incrementAndGet(), journal.begin(Lang.current().pick("backs off ", "recua ") + millis(pause)),
                 heldByCurrentThread());
         backOffs.add(backOff);
         try {
             pause(pause.compareTo(Seat.MAX_BACK_OFF) > 0 ? Seat.MAX_BACK_OFF : pause);
         } catch (InterruptedException e) {
-            journal.end(backOff.span(), "interrupted");
+            journal.end(backOff.span(), Lang.current().pick("interrupted", "interrompido"));
             throw e;
         }
         journal.end(backOff.span(), "done");
@@ -451,7 +455,7 @@ public final class Table {
     static String millis(Duration d) {
         long micros = d.toNanos() / 1_000;
         return micros >= 1_000 || micros == 0
-                ? d.toMillis() + " ms" : String.format(Locale.ROOT, "%.2f ms", micros / 1_000.0);
+                ? d.toMillis() + " ms" : String.format(Lang.current().locale(), "%.2f ms", micros / 1_000.0);
     }
 
     private void gatherIfFirstFork() {

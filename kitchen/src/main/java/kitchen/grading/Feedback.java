@@ -2,7 +2,6 @@ package kitchen.grading;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -71,7 +70,7 @@ public final class Feedback implements Supplier<String> {
         StringBuilder out = new StringBuilder();
         for (Line line : lines) {
             String label = lang.pick(line.labelEn(), line.labelPt());
-            String text = String.format(Locale.ROOT, lang.pick(line.en(), line.pt()), line.args());
+            String text = String.format(lang.locale(), lang.pick(line.en(), line.pt()), line.args());
             if (!out.isEmpty()) {
                 out.append('\n');
             }

@@ -35,6 +35,11 @@ public enum Lang {
         return t.equals("pt") || t.startsWith("pt-") ? PT_BR : EN;
     }
 
+    /** How numbers are written in this language: {@code 4.5} in English, {@code 4,5} in Portuguese. */
+    public Locale locale() {
+        return this == PT_BR ? Locale.forLanguageTag("pt-BR") : Locale.ROOT;
+    }
+
     /** Picks the text written in this language. */
     public String pick(String en, String ptBr) {
         return this == PT_BR ? ptBr : en;

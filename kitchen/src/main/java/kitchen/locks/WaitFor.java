@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import kitchen.grading.Lang;
 import kitchen.trace.Drawing;
 import kitchen.trace.Drawings;
 
@@ -82,9 +83,11 @@ public final class WaitFor {
             if (i > 0) {
                 out.append(", ");
             }
-            out.append("thread ").append(label(t)).append(" holds ")
-                    .append(held.isEmpty() ? "nothing" : String.join(" and ", held))
-                    .append(" and waits for ").append(wanted == null ? "nothing" : wanted.name());
+            Lang lang = Lang.current();
+            out.append("thread ").append(label(t)).append(lang.pick(" holds ", " segura "))
+                    .append(held.isEmpty() ? lang.pick("nothing", "nada") : String.join(lang.pick(" and ", " e "), held))
+                    .append(lang.pick(" and waits for ", " e espera "))
+                    .append(wanted == null ? lang.pick("nothing", "nada") : wanted.name());
             links.add(new Drawing.Link(name(t), held, wanted == null ? "" : wanted.name()));
         }
         return Drawings.keep(new Drawing.Cycle(out.toString(), links));

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Collectors;
 
+import kitchen.grading.Lang;
 import kitchen.trace.Journal;
 import kitchen.trace.Rendezvous;
 
@@ -147,10 +148,11 @@ public final class ChoppingBoard {
             // is already wherever the caller puts results: the held block may now finish after it.
             heldMayGo.countDown();
         }
-        Journal.Span span = journal.begin(index >= 0 ? "block " + index : "chop " + number);
+        Journal.Span span = journal.begin(index >= 0 ? Lang.current().pick("block ", "bloco ") + index
+                : Lang.current().pick("chop ", "corte ") + number);
         enter(me);
         pickUp(knife, span.worker());
-        String outcome = "failed";
+        String outcome = Lang.current().pick("failed", "falhou");
         try {
             if (crowd != null && !me.isVirtual()) {
                 await(crowd);

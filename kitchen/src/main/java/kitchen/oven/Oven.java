@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import kitchen.grading.Lang;
 import kitchen.pantry.Crew;
 import kitchen.trace.Journal;
 import kitchen.trace.Rendezvous;
@@ -89,9 +90,9 @@ public final class Oven {
         if (rounds < 1 || rounds > MAX_ROUNDS) {
             throw new IllegalArgumentException("rounds must be from 1 to " + MAX_ROUNDS + ", was " + rounds);
         }
-        Journal.Span span = journal.begin("bake " + dough);
+        Journal.Span span = journal.begin(Lang.current().pick("bake ", "assar ") + dough);
         crew.clockIn();
-        String outcome = "interrupted";
+        String outcome = Lang.current().pick("interrupted", "interrompido");
         try {
             if (door != null) {
                 door.arriveAndAwait();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import kitchen.grading.Lang;
 import kitchen.trace.Journal;
 import kitchen.trace.Rendezvous;
 
@@ -75,9 +76,9 @@ public final class Pantry {
         if (item == null || item.isBlank()) {
             throw new IllegalArgumentException("nothing to fetch: name an item, e.g. flour");
         }
-        Journal.Span span = journal.begin("fetch " + item);
+        Journal.Span span = journal.begin(Lang.current().pick("fetch ", "buscar ") + item);
         crew.clockIn();
-        String outcome = "interrupted";
+        String outcome = Lang.current().pick("interrupted", "interrompido");
         try {
             if (gate != null) {
                 gate.arriveAndAwait();

@@ -917,7 +917,7 @@ public final class SlowMotion {
             ObjectReference object = (ObjectReference) value;
             if (object.referenceType().name().equals(Dish.class.getName())) {
                 ReferenceType dish = object.referenceType();
-                return "cook " + object.getValue(dish.fieldByName("cook")) + " #"
+                return Lang.current().pick("cook ", "cozinheiro ") + object.getValue(dish.fieldByName("cook")) + " #"
                         + object.getValue(dish.fieldByName("number"));
             }
             return simpleName(object.referenceType().name());

@@ -1,5 +1,7 @@
 package kitchen.stove;
 
+import kitchen.grading.Lang;
+
 /**
  * An egg that came off the {@link Stove} done. Only a stove makes them, so holding one proves the egg
  * really boiled.
@@ -24,6 +26,6 @@ public final class BoiledEgg {
 
     @Override
     public String toString() {
-        return "boiled egg " + egg.number();
+        return Lang.current().pick("boiled egg ", "ovo cozido ") + egg.number();
     }
 }

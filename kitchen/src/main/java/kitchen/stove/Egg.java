@@ -2,6 +2,7 @@ package kitchen.stove;
 
 import java.time.Duration;
 import java.util.Objects;
+import kitchen.grading.Lang;
 
 /**
  * An egg waiting to be boiled.
@@ -32,6 +33,7 @@ public record Egg(int number, Duration boilTime, boolean cracked) {
 
     @Override
     public String toString() {
-        return "egg " + number + " (" + boilTime.toMillis() + " ms" + (cracked ? ", cracks" : "") + ")";
+        return Lang.current().pick("egg ", "ovo ") + number + " (" + boilTime.toMillis() + " ms"
+                + (cracked ? Lang.current().pick(", cracks", ", racha") : "") + ")";
     }
 }

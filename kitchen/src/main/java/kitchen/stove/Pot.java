@@ -2,6 +2,7 @@ package kitchen.stove;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import kitchen.grading.Lang;
 import kitchen.trace.Journal;
 
 /**
@@ -73,6 +74,6 @@ public final class Pot {
 
     @Override
     public String toString() {
-        return "pot of egg " + egg.number();
+        return Lang.current().pick("pot of egg ", "panela do ovo ") + egg.number();
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import kitchen.grading.Lang;
 import kitchen.trace.Journal;
 import kitchen.trace.Rendezvous;
 import kitchen.trace.Timeline;
@@ -127,11 +128,14 @@ public final class Stove {
     public BoiledEgg boil(Egg egg) throws InterruptedException {
         Objects.requireNonNull(egg, "egg");
         if (Thread.currentThread() instanceof KitchenTimer) {
-            throw new IllegalStateException("boil(" + egg + ") was called on the kitchen timer thread, which"
-                    + " would stop every egg's timer: boil eggs on your own threads");
+            throw new IllegalStateException(Lang.current().pick("boil(" + egg + ") was called on the kitchen timer "
+                    + "thread, which would stop every egg's timer: boil eggs on your own threads", "boil(" + egg
+                    + ") foi chamado na thread do timer da cozinha, o que pararia o timer de todos os ovos: cozinhe os "
+                    + "ovos nas suas próprias threads"));
         }
         if (Thread.interrupted()) {
-            throw new InterruptedException("interrupted before " + egg + " went on the stove");
+            throw new InterruptedException(Lang.current().pick("interrupted before " + egg + " went on the stove",
+                    "interrompido antes de o " + egg + " ir ao fogão"));
         }
         Pot pot;
         lock.lock();
@@ -194,7 +198,7 @@ public final class Stove {
     private Pot arrive(Egg egg, boolean blocking) {
         Pot pot = new Pot(this, egg, seq++, blocking);
         say("Boiling eggs " + egg.number());
-        pot.span = journal.begin("egg " + egg.number());
+        pot.span = journal.begin(Lang.current().pick("egg ", "ovo ") + egg.number());
         onStove.add(pot);
         peak = Math.max(peak, onStove.size());
         long now = System.nanoTime();
@@ -317,9 +321,11 @@ public final class Stove {
         lock.lock();
         try {
             switch (pot.state) {
-                case BOILING -> throw new IllegalStateException(
-                        pot.egg() + " is not boiled yet: take it off once its ready() has completed");
-                case OFF -> throw new IllegalStateException(pot.egg() + " was already taken off");
+                case BOILING -> throw new IllegalStateException(Lang.current().pick(
+                        pot.egg() + " is not boiled yet: take it off once its ready() has completed",
+                        "o " + pot.egg() + " ainda não está cozido: tire-o quando o seu ready() tiver completado"));
+                case OFF -> throw new IllegalStateException(Lang.current().pick(pot.egg() + " was already taken off",
+                        "o " + pot.egg() + " já foi tirado do fogão"));
                 default -> {
                     leftInPot.put(pot.egg().number(), Duration.ofNanos(System.nanoTime() - pot.readyNanos));
                     comeOff(pot);
@@ -341,7 +347,7 @@ public final class Stove {
         int number = pot.egg().number();
         if (pot.egg().cracked()) {
             say("Egg " + number + " cracked!");
-            journal.end(pot.span, "cracked");
+            journal.end(pot.span, Lang.current().pick("cracked", "rachou"));
         } else {
             say("Egg " + number + " done!");
             doneOrder.add(number);
@@ -368,7 +374,7 @@ public final class Stove {
     private void takeOffUnboiled(Pot pot) {
         pot.state = Pot.State.OFF;
         onStove.remove(pot);
-        journal.end(pot.span, "interrupted");
+        journal.end(pot.span, Lang.current().pick("interrupted", "interrompido"));
     }
 
     private void say(String line) {

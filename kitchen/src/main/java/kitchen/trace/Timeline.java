@@ -30,7 +30,8 @@ public final class Timeline {
     /** @param nowNanos where open spans stop (they are drawn up to "now" and marked with '>'). */
     public static String of(List<Journal.Span> spans, long nowNanos) {
         if (spans.isEmpty()) {
-            return "(nothing happened: no span was recorded)";
+            return Lang.current().pick("(nothing happened: no span was recorded)",
+                    "(nada aconteceu: nenhum intervalo foi registrado)");
         }
         long start = spans.stream().mapToLong(Journal.Span::startNanos).min().orElse(0);
         long end = spans.stream().mapToLong(s -> s.isOpen() ? nowNanos : s.endNanos()).max().orElse(start);

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import kitchen.grading.Lang;
 
 /**
  * A hash worker: the main class of a worker process that hashes blocks of bytes with SHA-256 for the
@@ -289,8 +290,9 @@ public final class HashWorker {
 
         private void crash(int index) {
             page.write("crash", orders.crashCode());
-            System.err.println("worker " + pid + " dropped its knife on block " + index
-                    + " and crashed with exit code " + orders.crashCode());
+            System.err.println(Lang.current().pick("worker " + pid + " dropped its knife on block " + index
+                    + " and crashed with exit code " + orders.crashCode(), "o trabalhador " + pid + " deixou cair a faca "
+                    + "no bloco " + index + " e quebrou com código de saída " + orders.crashCode()));
             System.err.flush();
             // Like a real crash: no shutdown hooks, no goodbye on stdout.
             Runtime.getRuntime().halt(orders.crashCode());

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import kitchen.grading.Lang;
 
 /**
  * What hash workers did, written down by the workers themselves: a folder where each {@link HashWorker}
@@ -156,11 +157,14 @@ public final class Ledger implements AutoCloseable {
      */
     public String picture() {
         List<Shift> shifts = shifts();
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        Lang lang = Lang.current();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, lang.pick(
                 "worker processes (this JVM is pid %d, its counter of blocks hashed here: %d)%n",
+                "processos trabalhadores (esta JVM é o pid %d; seu contador de blocos processados aqui: %d)%n"),
                 ProcessHandle.current().pid(), HashWorker.hashedHere()));
         if (shifts.isEmpty()) {
-            return out.append("(no worker process started: none wrote a page in the ledger)").toString();
+            return out.append(lang.pick("(no worker process started: none wrote a page in the ledger)",
+                    "(nenhum processo trabalhador começou: nenhum escreveu uma página no livro de registro)")).toString();
         }
         long now = System.currentTimeMillis();
         List<Boolean> alive = shifts.stream().map(Shift::alive).toList();
@@ -195,24 +199,26 @@ public final class Ledger implements AutoCloseable {
     }
 
     private static String describe(Shift s, boolean alive, long now) {
-        StringBuilder d = new StringBuilder("received ").append(list(s.received()))
-                .append(", hashed ").append(list(s.hashed()))
-                .append(" (its counter: ").append(s.counter()).append(')');
+        Lang lang = Lang.current();
+        StringBuilder d = new StringBuilder(lang.pick("received ", "recebeu ")).append(list(s.received()))
+                .append(lang.pick(", hashed ", ", processou ")).append(list(s.hashed()))
+                .append(lang.pick(" (its counter: ", " (seu contador: ")).append(s.counter()).append(')');
         if (!s.held().isEmpty()) {
-            d.append(", held ").append(list(s.held())).append(" without answering (it waits for the crash to be"
-                    + " dealt with)");
+            d.append(lang.pick(", held ", ", segurou ")).append(list(s.held())).append(lang.pick(
+                    " without answering (it waits for the crash to be dealt with)",
+                    " sem responder (espera alguém cuidar da quebra)"));
         }
         if (s.chatteringOn() >= 0) {
-            d.append(String.format(Locale.ROOT, ", writing its stderr log for %.1f s",
-                    (now - s.chatteringSince()) / 1000.0));
+            d.append(String.format(lang.locale(), lang.pick(", writing its stderr log for %.1f s",
+                    ", escrevendo o log do seu stderr há %.1f s"), (now - s.chatteringSince()) / 1000.0));
         }
         if (s.crashed()) {
-            d.append(", crashed with exit code ").append(s.crashCode());
+            d.append(lang.pick(", crashed with exit code ", ", quebrou com código de saída ")).append(s.crashCode());
         } else if (s.exited()) {
-            d.append(", exited");
+            d.append(lang.pick(", exited", ", saiu"));
         }
         if (alive) {
-            d.append(", STILL ALIVE");
+            d.append(lang.pick(", STILL ALIVE", ", AINDA VIVO"));
         }
         return d.toString();
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import kitchen.grading.Lang;
 
 /**
  * The command line that starts one worker process: a small JVM of its own that runs a main class of this
@@ -42,6 +43,8 @@ public final class WorkerCommand {
                 javaExecutable(),
                 "-cp", System.getProperty("java.class.path"),
                 HEAP,
+                // The worker speaks the student's language too (what it prints reaches the feedback).
+                "-D" + Lang.PROPERTY + "=" + Lang.current().tag(),
                 // Start-up, not peak speed, is what a short-lived worker pays for.
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",

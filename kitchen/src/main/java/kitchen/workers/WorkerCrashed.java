@@ -1,5 +1,7 @@
 package kitchen.workers;
 
+import kitchen.grading.Lang;
+
 /**
  * A worker process ended before it answered every block it was given: it crashed, or was killed. Carries
  * what a person needs to find out why: which process, its exit code, and the last line it wrote to its
@@ -17,7 +19,8 @@ public final class WorkerCrashed extends RuntimeException {
      * @param lastWords the last line it wrote to its stderr, or an empty string
      */
     public WorkerCrashed(long pid, int exitCode, String lastWords) {
-        super("worker " + pid + " exited with code " + exitCode + " before answering every block"
+        super(Lang.current().pick("worker " + pid + " exited with code " + exitCode + " before answering every block",
+                "o trabalhador " + pid + " saiu com o código " + exitCode + " antes de responder todos os blocos")
                 + (lastWords == null || lastWords.isBlank() ? "" : ": " + lastWords.strip()));
         this.pid = pid;
         this.exitCode = exitCode;

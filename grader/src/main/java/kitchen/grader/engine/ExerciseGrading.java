@@ -91,7 +91,7 @@ final class ExerciseGrading {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return notRun(ExerciseStatus.CRASHED, "grading was interrupted", t0);
+            return notRun(ExerciseStatus.CRASHED, lang.pick("grading was interrupted", "a correção foi interrompida"), t0);
         } finally {
             Folders.deleteQuietly(work);
         }

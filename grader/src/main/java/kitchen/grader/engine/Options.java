@@ -41,6 +41,11 @@ public record Options(Lang lang, double timeScale, List<Path> kitClasspath, List
         return new Options(lang, timeScale, kitClasspath, methods, budget, sandbox, runUntouched);
     }
 
+    /** The same options, with feedback in {@code other}. */
+    public Options lang(Lang other) {
+        return new Options(other, timeScale, kitClasspath, onlyTests, budget, sandbox, runUntouched);
+    }
+
     public Options timeScale(double factor) {
         return new Options(lang, factor, kitClasspath, onlyTests, budget, sandbox, runUntouched);
     }

@@ -108,7 +108,7 @@ final class Scoring {
         boolean integrity = false;
         for (StaticRules.Violation v : violations) {
             integrity |= v.integrity();
-            tests.add(new TestResult(lang.pick("kitchen rule: ", "regra da cozinha: ") + v.rule(), "kitchen.rules",
+            tests.add(new TestResult(lang.pick("kitchen rule: ", "regra da cozinha: ") + v.title(), "kitchen.rules",
                     v.rule().replaceAll("[^A-Za-z]+", "-"), TestStatus.FAILED, 0, 0, v.reason() + "\n" + v.where(),
                     Duration.ZERO));
         }
@@ -170,9 +170,12 @@ final class Scoring {
         tests.sort(java.util.Comparator.comparingInt(
                 t -> position.getOrDefault(t.className() + "#" + t.methodName(), catalog.size())));
         if (lang == Lang.PT_BR) {
-            // The tests' names as the Portuguese statement's points table gives them (the contract test keeps
-            // that table in line with the tests); a test it does not name keeps its English name.
-            java.util.Map<String, String> names = kitchen.grader.kit.PointsTable.portugueseNames(exercise);
+            // The graded tests' names as the Portuguese statement's points table gives them (the contract test
+            // keeps that table in line with the tests); a test it does not name keeps its English name.
+            // The public tests' names come from its practice table the same way.
+            java.util.Map<String, String> names = new java.util.HashMap<>(
+                    kitchen.grader.kit.PointsTable.portugueseNames(exercise));
+            names.putAll(kitchen.grader.kit.PracticeChecks.portugueseNames(exercise));
             tests.replaceAll(t -> t.withName(names.getOrDefault(t.className() + "#" + t.methodName(), t.name())));
         }
         ExerciseResult complete = result.withTests(tests);

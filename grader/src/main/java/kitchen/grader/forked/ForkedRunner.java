@@ -292,7 +292,7 @@ public final class ForkedRunner {
                 }
             }
             for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-                out.append("\ncaused by: ").append(c);
+                out.append(lang().pick("\ncaused by: ", "\ncausado por: ")).append(c);
             }
             return out.toString();
         }

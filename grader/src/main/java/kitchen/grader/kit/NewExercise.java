@@ -49,12 +49,14 @@ public final class NewExercise {
         write(root, written, "exercises/" + id + "/src/main/java/" + pkg + "/Station.java", """
                 package %s;
 
+                import kitchen.grading.Todo;
+
                 /** The stub a student edits: it compiles, and its graded test fails until Task 1 is done. */
                 public final class Station {
 
                     /** Task 1: prepare the dish (returns 42 when done right). */
                     public int prepare() {
-                        throw new UnsupportedOperationException("Task 1: write Station.prepare");
+                        throw Todo.task(1, "Station.prepare");
                     }
                 }
                 """.formatted(pkg));
@@ -131,6 +133,12 @@ public final class NewExercise {
                 | tarefa | teste avaliado | pontos |
                 | --- | --- | --- |
                 | 1 | prepare faz o prato | 1 |
+
+                ## Verificações de treino
+
+                | teste público | verificação de treino |
+                | --- | --- |
+                | `prepareReturns` | prepare retorna |
                 """.formatted(number, words));
         write(root, written, "solutions/" + id + "/pom.xml", pom("solutions", "solution-" + id,
                 "Concurrency Kitchen :: solution " + number + " " + words,

@@ -21,15 +21,19 @@ import kitchen.grading.Lang;
  */
 public final class StaticRules {
 
-    /** A broken rule: its reason in the student's language, and where in their code. */
-    public record Violation(String rule, String reason, String where, boolean integrity) {
+    /**
+     * A broken rule: its name (an id: the same in every language), its title and reason in the student's
+     * language, and where in their code.
+     */
+    public record Violation(String rule, String title, String reason, String where, boolean integrity) {
     }
 
     /** Which kitchen rules an exercise relaxes ({@code exercise.properties}: rules.allow-sleep, rules.allow-processes). */
     public record Allowances(boolean sleep, boolean processes) {
     }
 
-    private record Rule(String name, ArchRule archRule, String reasonEn, String reasonPt, boolean integrity) {
+    private record Rule(String name, String namePt, ArchRule archRule, String reasonEn, String reasonPt,
+            boolean integrity) {
     }
 
     private static final int MAX_DETAILS = 5;
@@ -49,7 +53,8 @@ public final class StaticRules {
                 List<String> details = result.getFailureReport().getDetails();
                 String where = String.join("\n", details.subList(0, Math.min(MAX_DETAILS, details.size())))
                         + (details.size() > MAX_DETAILS ? "\n…" : "");
-                violations.add(new Violation(rule.name(), lang.pick(rule.reasonEn(), rule.reasonPt()), where,
+                violations.add(new Violation(rule.name(), lang.pick(rule.name(), rule.namePt()),
+                        lang.pick(rule.reasonEn(), rule.reasonPt()), lang == Lang.PT_BR ? portuguese(where) : where,
                         rule.integrity()));
             }
         }
@@ -58,13 +63,13 @@ public final class StaticRules {
 
     private static List<Rule> rules(Allowances allowances) {
         List<Rule> rules = new ArrayList<>();
-        rules.add(new Rule("no System.exit",
+        rules.add(new Rule("no System.exit", "sem System.exit",
                 noClasses().should(calls("System.exit, Runtime.exit or Runtime.halt",
                         c -> is(c, System.class, "exit") || is(c, Runtime.class, "exit") || is(c, Runtime.class, "halt"))),
                 "your code must not end the JVM (System.exit, Runtime.exit, Runtime.halt): the grader must outlive your code",
                 "seu código não pode encerrar a JVM (System.exit, Runtime.exit, Runtime.halt): o corretor precisa sobreviver ao seu código",
                 true));
-        rules.add(new Rule("no reflection into the kit",
+        rules.add(new Rule("no reflection into the kit", "sem reflexão na cozinha",
                 noClasses().should(calls("setAccessible, Class.forName or MethodHandles.privateLookupIn",
                         c -> c.getName().equals("setAccessible") || c.getName().equals("trySetAccessible")
                                 || is(c, Class.class, "forName")
@@ -74,7 +79,7 @@ public final class StaticRules {
                 "seu código não pode mexer na cozinha ou no corretor por reflexão: use a API pública da cozinha",
                 true));
         if (!allowances.sleep()) {
-            rules.add(new Rule("no Thread.sleep",
+            rules.add(new Rule("no Thread.sleep", "sem Thread.sleep",
                     noClasses().should(calls("Thread.sleep or TimeUnit.sleep",
                             c -> is(c, Thread.class, "sleep") || is(c, TimeUnit.class, "sleep"))),
                     "don't sleep by hand: the kitchen's collaborators do the waiting (and record it); a sleep only hides timing",
@@ -82,7 +87,7 @@ public final class StaticRules {
                     false));
         }
         if (!allowances.processes()) {
-            rules.add(new Rule("no processes",
+            rules.add(new Rule("no processes", "sem processos",
                     noClasses().should().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class)
                             .orShould(calls("Runtime.exec", c -> is(c, Runtime.class, "exec"))),
                     "this exercise is about threads: starting processes belongs to exercise 08 only",
@@ -90,6 +95,35 @@ public final class StaticRules {
                     false));
         }
         return rules;
+    }
+
+    /**
+     * ArchUnit's lines ("Method <a.B.c()> calls method <java.lang.Thread.sleep(long)> in (B.java:12)") in
+     * Portuguese: its few fixed words are replaced, the code between angle brackets is left as it is.
+     */
+    static String portuguese(String where) {
+        List<String> out = new ArrayList<>();
+        for (String line : where.split("\n", -1)) {
+            String[] parts = line.split("(?=<)|(?<=>)");
+            StringBuilder translated = new StringBuilder();
+            for (String part : parts) {
+                translated.append(part.startsWith("<") ? part : part
+                        .replace("Method ", "Método ").replace("Constructor ", "Construtor ")
+                        .replace("Class ", "Classe ").replace("Field ", "Campo ")
+                        .replace(" calls method ", " chama o método ").replace(" calls constructor ", " chama o construtor ")
+                        .replace(" references method ", " referencia o método ")
+                        .replace(" references constructor ", " referencia o construtor ")
+                        .replace(" gets field ", " lê o campo ").replace(" sets field ", " escreve o campo ")
+                        .replace(" has parameter of type ", " tem parâmetro do tipo ")
+                        .replace(" has return type ", " tem tipo de retorno ")
+                        .replace(" is of type ", " é do tipo ").replace(" extends ", " estende ")
+                        .replace(" implements ", " implementa ").replace(" depends on ", " depende de ")
+                        .replace(" declares throwable of type ", " declara exceção do tipo ")
+                        .replace(" in (", " em ("));
+            }
+            out.add(translated.toString());
+        }
+        return String.join("\n", out);
     }
 
     private static com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass> calls(

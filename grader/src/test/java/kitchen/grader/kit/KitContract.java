@@ -46,6 +46,7 @@ final class KitContract {
             }
             checkReadme(e, graded, "README.md", "task", TASK_HEADING_EN, true, problems);
             checkReadme(e, graded, "README.pt-BR.md", "tarefa", TASK_HEADING_PT, false, problems);
+            checkPracticeTable(e, problems);
         }
         if (total != KIT_TOTAL) {
             problems.add("the exercises' points add up to " + total + ", not " + KIT_TOTAL
@@ -88,6 +89,26 @@ final class KitContract {
         if (!sections.containsAll(tagged)) {
             problems.add("exercises/" + e.id() + "/" + file + ": graded tests are tagged with tasks " + tagged
                     + " but its task sections are " + sections);
+        }
+    }
+
+    /** README.pt-BR.md's practice table names every public test, once, in source order: the grader's pt names. */
+    private static void checkPracticeTable(Exercise e, List<String> problems) {
+        Path readme = e.dir().resolve("README.pt-BR.md");
+        if (!Files.exists(readme)) {
+            return;
+        }
+        List<String> methods = PracticeChecks.methods(e).stream().map(m -> m.substring(m.indexOf('#') + 1)).toList();
+        if (methods.stream().distinct().count() != methods.size()) {
+            problems.add(e.id() + ": two public tests share a method name " + methods
+                    + ": the practice table in README.pt-BR.md could not tell them apart");
+        }
+        java.util.Map<String, String> rows = PracticeChecks.rows(read(readme));
+        if (!new ArrayList<>(rows.keySet()).equals(methods) || rows.values().stream().anyMatch(String::isBlank)) {
+            problems.add("exercises/" + e.id() + "/README.pt-BR.md: its practice table (| " + PracticeChecks.HEADER_PT
+                    + " | verificação de treino |) should name, in order, each public test with its Portuguese name: "
+                    + methods.stream().map(m -> "| `" + m + "` | " + (rows.getOrDefault(m, "").isBlank() ? "…" : rows.get(m))
+                            + " |").collect(Collectors.joining(" ")) + "; it lists " + rows.keySet());
         }
     }
 

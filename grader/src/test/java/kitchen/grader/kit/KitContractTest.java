@@ -37,6 +37,26 @@ class KitContractTest {
     }
 
     @Test
+    @DisplayName("a practice table that misses a public test is named, with the rows it should have; the grader "
+            + "names the public tests in pt-BR from it")
+    void wrongPracticeTable(@TempDir Path temp) throws IOException {
+        Exercise eggs = KIT.exercise("02-boil-eggs").orElseThrow();
+        assertThat(PracticeChecks.portugueseNames(eggs)).containsEntry("eggs.ChefTest#boilAllBoilsTheEggsTogether",
+                "boilAll tem todos os ovos no fogão ao mesmo tempo").hasSize(PracticeChecks.methods(eggs).size());
+
+        Kit copy = copy(temp);
+        Path readme = copy.root().resolve("exercises/02-boil-eggs/README.pt-BR.md");
+        String text = Files.readString(readme);
+        String row = "| `boilAllBoilsTheEggsTogether` | boilAll tem todos os ovos no fogão ao mesmo tempo |\n";
+        assertThat(text).contains(row);
+        Files.writeString(readme, text.replace(row, ""));
+
+        assertThat(KitContract.problems(Kit.at(copy.root()))).singleElement().asString()
+                .startsWith("exercises/02-boil-eggs/README.pt-BR.md: its practice table")
+                .contains("| `boilAllBoilsTheEggsTogether` | … |");
+    }
+
+    @Test
     @DisplayName("a ninth exercise that breaks the 100 total is named, with what else it forgot")
     void ninthExercise(@TempDir Path temp) throws IOException {
         Kit copy = copy(temp);

@@ -86,16 +86,23 @@ class KitSelfCheckIT {
         }
     }
 
+    /**
+     * Graded in Brazilian Portuguese, so that the same run also proves a student reading pt-BR reads no
+     * English: the stubs fail nearly every test, so nearly every message the tests and the kitchen can give
+     * is shown (the known mistakes show the rest: {@code PortugueseFeedbackIT}).
+     */
     @Test
-    @DisplayName("every untouched stub compiles, runs and scores 0 (which is why the grader need not run one)")
+    @DisplayName("every untouched stub compiles, runs and scores 0 (which is why the grader need not run one), "
+            + "and its feedback in pt-BR holds no English word")
     void stubsScoreZero() {
-        Grade grade = new Grader(KIT, OPTIONS.runningUntouched())
-                .grade(Submission.folder(KIT.root(), "stubs"), exercises(), Progress.NONE);
+        Grade grade = new Grader(KIT, OPTIONS.lang(Lang.PT_BR).runningUntouched()).grade(Submission.folder(KIT.root(), "stubs"), exercises(), Progress.NONE);
         for (ExerciseResult r : grade.exercises()) {
             assertThat(r.status()).as(r.id() + ": " + r.message()).isEqualTo(ExerciseStatus.GRADED);
             assertThat(r.score()).as(r.id() + " passed:\n" + describe(r.tests().stream().filter(t -> t.points() > 0).toList()))
                     .isZero();
         }
+        List<EnglishWords.Finding> english = StudentReads.of(KIT).englishIn("", grade);
+        assertThat(english).as(StudentReads.describe(english)).isEmpty();
     }
 
     @TestFactory
