@@ -135,13 +135,7 @@ public final class HtmlReport {
             }
             List<Picture> pictures = f.tests().getFirst().pictures();
             pre(out, Text.capped(MarkdownReport.withoutDrawnTimelines(f.message(), pictures), Text.MESSAGE_CAP, lang));
-            for (Picture picture : pictures) {
-                String svg = SvgPictures.svg(picture, lang);
-                if (!svg.isEmpty()) {
-                    out.append("<figure data-test=\"").append(Html.attr(f.tests().getFirst().id())).append("\">\n")
-                            .append(svg).append("\n</figure>\n");
-                }
-            }
+            figures(out, f.tests().getFirst().id(), pictures, lang);
             out.append("</article>\n");
         }
         if (feedback.notRun() > 0) {
@@ -149,15 +143,28 @@ public final class HtmlReport {
                     .append("</p>\n");
         }
         if (!feedback.practice().isEmpty()) {
-            out.append("<h4>").append(Html.text(Label.PRACTICE_CHECKS.in(lang))).append("</h4>\n<ul>\n");
+            // Practice checks are all a student has in the template: each with its words and its pictures,
+            // which the console's short practice section has no room for.
+            out.append("<h4>").append(Html.text(Label.PRACTICE_CHECKS.in(lang))).append("</h4>\n");
             for (TestResult t : feedback.practice()) {
-                out.append("<li>").append(Html.text(t.name())).append("</li>\n");
+                out.append("<article class=\"practice\">\n<h4 data-test=\"").append(Html.attr(t.id())).append("\">")
+                        .append(Html.text(t.name())).append("</h4>\n");
+                pre(out, Text.head(MarkdownReport.withoutDrawnTimelines(t.message(), t.pictures()), 12, 2000, lang));
+                figures(out, t.id(), t.pictures(), lang);
+                out.append("</article>\n");
             }
-            out.append("</ul>\n");
-            pre(out, Text.capped(feedback.practice().stream().map(t -> Text.head(t.message(), 6, 600, lang))
-                    .reduce((a, b) -> a + "\n\n" + b).orElse(""), Text.MESSAGE_CAP, lang));
         }
         return out.append("</section>\n").toString();
+    }
+
+    private static void figures(StringBuilder out, String testId, List<Picture> pictures, Lang lang) {
+        for (Picture picture : pictures) {
+            String svg = SvgPictures.svg(picture, lang);
+            if (!svg.isEmpty()) {
+                out.append("<figure data-test=\"").append(Html.attr(testId)).append("\">\n").append(svg)
+                        .append("\n</figure>\n");
+            }
+        }
     }
 
     private static void pre(StringBuilder out, String text) {

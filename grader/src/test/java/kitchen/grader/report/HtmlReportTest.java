@@ -30,6 +30,20 @@ class HtmlReportTest {
     }
 
     @Test
+    @DisplayName("a practice check (all the student template has) shows its pictures too")
+    void practicePictures() {
+        kitchen.grader.score.TestResult check = new kitchen.grader.score.TestResult("boilAll boils the eggs together",
+                "eggs.ChefTest", "boilAllBoilsTheEggsTogether", kitchen.grader.score.TestStatus.FAILED, 0, 0,
+                "observed: at most 2 of 3 eggs at once\n\n" + Fixtures.POOL_OF_TWO.text(), java.time.Duration.ZERO,
+                java.util.List.of(Fixtures.POOL_OF_TWO));
+        var practice = new kitchen.grader.score.ExerciseResult("02-boil-eggs", "boil eggs", 0, 0,
+                kitchen.grader.score.ExerciseStatus.PRACTICE, "", java.util.List.of(check), java.time.Duration.ZERO, "");
+        String page = HtmlReport.render(Fixtures.grade(Lang.EN, practice), "");
+        assertThat(page).contains("<figure data-test=\"ChefTest.boilAllBoilsTheEggsTogether\">\n<svg class=\"timeline\"")
+                .contains("observed: at most 2 of 3 eggs at once").doesNotContain("|=====");
+    }
+
+    @Test
     @DisplayName("whatever a student's code puts in a message is text on the page, never markup")
     void hostile() {
         String page = HtmlReport.render(Fixtures.grade(Lang.EN), "<b>ana</b>");
