@@ -138,7 +138,8 @@ try {
   const blocks = [...summary.matchAll(/<!-- test: (\S+) -->\n```mermaid\n([\s\S]*?)```/g)].map((m) => ({ test: m[1], text: m[2] }));
   const allBlocks = (summary.match(/```mermaid\n/g) || []).length;
   if (blocks.length !== allBlocks) problem(`summary.md: ${allBlocks} mermaid blocks, ${blocks.length} named by a test comment`);
-  if (blocks.length === 0 && pictured.length > 0) problem('summary.md has no Mermaid diagram, report.json has pictures');
+  // summary.md draws the graded tests' pictures (the practice checks there are a short list).
+  if (blocks.length === 0 && pictured.some((t) => t.maxPoints > 0)) problem('summary.md has no Mermaid diagram, report.json has pictures of graded tests');
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));

@@ -30,12 +30,12 @@ public final class HtmlReport {
             --code:#151b23;--thread:#1f3a5a;--lock:#5a4120}}
             *{box-sizing:border-box}
             body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif}
-            main{max-width:60rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}
+            main{max-width:60rem;margin:0 auto;padding:1rem;overflow-wrap:break-word}
             h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.25rem;margin-top:2rem}h3{font-size:1.1rem;margin-top:1.75rem}
             h4{font-size:1rem;margin:1.25rem 0 .25rem}
             .meta,.status,.more,figcaption{color:var(--muted);font-size:.875rem}
             table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
-            td.points,th.points{text-align:right;white-space:nowrap}td.id{overflow-wrap:anywhere}
+            td.points,th.points{text-align:right;white-space:nowrap}td.id{overflow-wrap:anywhere}.scores td:last-child,.scores th:last-child{white-space:nowrap}
             pre{background:var(--code);padding:.75rem;overflow-x:auto;font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;margin:.5rem 0}
             figure{margin:.75rem 0;overflow-x:auto}svg{width:100%;min-width:34rem;max-width:48rem;height:auto;display:block;font:12px system-ui,sans-serif;fill:var(--fg)}
             svg .grid{stroke:var(--line)}svg .tick,svg .thread,svg .more{fill:var(--muted)}svg .label{font-weight:600}
@@ -44,7 +44,7 @@ public final class HtmlReport {
             svg .edge line{stroke:var(--muted);stroke-width:1.5}svg marker path{fill:var(--muted)}svg .edge.waits line{stroke-dasharray:5 4}
             svg .node.thread rect{fill:var(--thread);stroke:var(--done)}svg .node.lock rect{fill:var(--lock);stroke:var(--running)}
             svg .node text{fill:var(--fg)}svg .edge text{paint-order:stroke;stroke:var(--bg);stroke-width:4px}
-            .passed{color:#1a7f37}.failed{color:#cf222e}
+            .passed{color:#1a7f37}.failed{color:#cf222e}.nowrap{white-space:nowrap}
             """;
 
     private HtmlReport() {
@@ -70,7 +70,8 @@ public final class HtmlReport {
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
                 .append("<title>").append(Html.text(Label.TITLE.in(lang) + " — " + total)).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
-        page.append("<h1>").append(Html.text(Label.TITLE.in(lang) + " — " + total)).append("</h1>\n");
+        page.append("<h1>").append(Html.text(Label.TITLE.in(lang))).append(" — <span class=\"nowrap\">")
+                .append(Html.text(total)).append("</span></h1>\n");
         if (!header.isBlank()) {
             page.append("<p class=\"meta\">").append(Html.text(header)).append("</p>\n");
         }
