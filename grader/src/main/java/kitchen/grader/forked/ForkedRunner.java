@@ -152,7 +152,7 @@ public final class ForkedRunner {
                 Drawings.takeAll();
                 startedAt.put(id.getUniqueId(), System.nanoTime());
                 method(id).ifPresent(m -> write(RunEvent.started(m.getDeclaringClass().getName(), m.getName(),
-                        id.getDisplayName())));
+                        id.getDisplayName(), points(m))));
             }
         }
 

@@ -52,8 +52,9 @@ public record RunEvent(
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
-    public static RunEvent started(String className, String methodName, String name) {
-        return new RunEvent(Kind.STARTED, className, methodName, name, Verdict.NONE, 0, "", 0, false, null);
+    /** @param points the test's {@code @Points}: a test the JVM ends under still counts in the exercise's maximum */
+    public static RunEvent started(String className, String methodName, String name, int points) {
+        return new RunEvent(Kind.STARTED, className, methodName, name, Verdict.NONE, points, "", 0, false, null);
     }
 
     public static RunEvent finished(String className, String methodName, String name, Verdict verdict, int points,

@@ -13,6 +13,7 @@ import kitchen.grader.protocol.ResultSeal;
 import kitchen.grader.protocol.RunEventLines;
 import kitchen.grader.score.ExerciseResult;
 import kitchen.grader.score.ExerciseStatus;
+import kitchen.grader.score.TestResult;
 import kitchen.grader.score.TestStatus;
 import kitchen.grading.Lang;
 import org.junit.jupiter.api.DisplayName;
@@ -45,6 +46,19 @@ class ScoringTest {
         assertThat(r.status()).isEqualTo(ExerciseStatus.GRADED);
         assertThat(r.score()).isEqualTo(6);
         assertThat(r.tests()).extracting(t -> t.status()).containsExactly(TestStatus.PASSED, TestStatus.FAILED);
+    }
+
+    @Test
+    @DisplayName("a test the JVM ended under keeps its points in the maximum, so Classroom's runners add up to the exercise's points")
+    void unfinishedKeepsItsPoints() {
+        List<String> written = List.of(lines.started("toastIsGolden", 6), lines.finished("toastIsGolden", true, 6),
+                lines.started("twoSlices", 4));
+        ExerciseResult r = Scoring.completed(score(written, new ForkedJvm.Outcome(-1, true, "", DEADLINE, List.of())),
+                TOAST, Lang.EN);
+        assertThat(r.status()).isEqualTo(ExerciseStatus.TIMEOUT);
+        assertThat(r.tests()).filteredOn(t -> t.methodName().equals("twoSlices")).singleElement()
+                .satisfies(t -> assertThat(t.maxPoints()).isEqualTo(4));
+        assertThat(r.gradedTests().stream().mapToInt(TestResult::maxPoints).sum()).isEqualTo(r.maxScore());
     }
 
     @Test

@@ -11,7 +11,11 @@ public final class RunEventLines {
     }
 
     public String started(String method) {
-        return seal.seal(RunEvent.started(TEST_CLASS, method, method).json());
+        return started(method, 0);
+    }
+
+    public String started(String method, int points) {
+        return seal.seal(RunEvent.started(TEST_CLASS, method, method, points).json());
     }
 
     public String finished(String method, boolean passed, int points) {
