@@ -141,6 +141,12 @@ final class Rush {
     }
 
     static String describe(Throwable t) {
+        String name = t.getClass().getName();
+        if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")) {
+            // The JDK's own words ("Index 166 out of bounds for length 163") as a stack trace shows them,
+            // under the class's full name: what a student would search for, in any language.
+            return t.toString();
+        }
         return t.getMessage() == null ? t.getClass().getSimpleName()
                 : t.getClass().getSimpleName() + ": " + t.getMessage();
     }

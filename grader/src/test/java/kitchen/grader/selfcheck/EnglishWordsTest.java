@@ -62,9 +62,13 @@ class EnglishWordsTest {
                 GET /oven?dough=rye&rounds=lots foi respondido com 500
                 serve lançou java.lang.IllegalStateException: breakfast failed, mas a falha da tarefa não está lá
                 /work/kit/exercises/04-parallel-hashing/src/grading/java/chopping/Speed.java
+                1 anotações lançaram exceção, a primeira java.lang.ArrayIndexOutOfBoundsException: Index 166 out of bounds for length 163 (cozinheiro 0 #177)
                 """;
 
         assertThat(check.find("pt", portuguese)).isEmpty();
+        // Under its simple name the JDK's message reads as the kit's own English: tests name JDK exceptions in full.
+        assertThat(check.find("pt", "a primeira ArrayIndexOutOfBoundsException: Index 166 out of bounds"))
+                .extracting(EnglishWords.Finding::word).contains("out");
     }
 
     @Test
