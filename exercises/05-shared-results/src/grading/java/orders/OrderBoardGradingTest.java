@@ -188,9 +188,11 @@ class OrderBoardGradingTest {
         }
         if (round.threw() > 0) {
             problems.add(lang.pick(
-                    String.format(Locale.ROOT, "%d adds threw, the first %s", round.threw(), round.firstThrow()),
-                    String.format(Locale.ROOT, "%d anotações lançaram exceção, a primeira %s", round.threw(),
-                            round.firstThrow())));
+                    round.threw() == 1 ? "1 add threw " + round.firstThrow()
+                            : String.format(Locale.ROOT, "%d adds threw, the first %s", round.threw(), round.firstThrow()),
+                    round.threw() == 1 ? "1 anotação lançou exceção: " + round.firstThrow()
+                            : String.format(Locale.ROOT, "%d anotações lançaram exceção, a primeira %s", round.threw(),
+                                    round.firstThrow())));
         }
         int adds = sum(round.added());
         int count = round.board().count();
