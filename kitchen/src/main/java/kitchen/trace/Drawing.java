@@ -1,6 +1,7 @@
 package kitchen.trace;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A picture a failure message shows, kept as data beside the text it was drawn as, so a report that is
@@ -22,6 +23,7 @@ public sealed interface Drawing {
      */
     record Spans(String text, long rangeMs, List<Row> rows, int hidden) implements Drawing {
         public Spans {
+            text = Objects.toString(text, "");
             rows = List.copyOf(rows);
         }
     }
@@ -37,11 +39,18 @@ public sealed interface Drawing {
      */
     record Row(String label, String worker, boolean virtual, double startMs, double endMs, boolean running,
             String outcome) {
+        public Row {
+            // Names come from student code (a thread, a lock): a null is drawn as the word, never a crash.
+            label = String.valueOf(label);
+            worker = String.valueOf(worker);
+            outcome = Objects.toString(outcome, "");
+        }
     }
 
     /** Threads waiting for each other in a ring: a deadlock. */
     record Cycle(String text, List<Link> links) implements Drawing {
         public Cycle {
+            text = Objects.toString(text, "");
             links = List.copyOf(links);
         }
     }
@@ -49,7 +58,9 @@ public sealed interface Drawing {
     /** One thread of a cycle: what it holds, and what it waits for (which the next thread holds). */
     record Link(String thread, List<String> holds, String waitsFor) {
         public Link {
-            holds = List.copyOf(holds);
+            thread = String.valueOf(thread);
+            holds = holds.stream().map(String::valueOf).toList();
+            waitsFor = Objects.toString(waitsFor, "");
         }
     }
 }

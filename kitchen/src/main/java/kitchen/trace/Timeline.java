@@ -51,7 +51,9 @@ public final class Timeline {
                         spans.size() - MAX_ROWS));
                 break;
             }
-            long sEnd = s.isOpen() ? nowNanos : s.endNanos();
+            // Read once: a span may end while it is drawn, and its row must tell one story.
+            boolean open = s.isOpen();
+            long sEnd = open ? nowNanos : s.endNanos();
             // Even a span too short to fill a column gets one mark, also at the very end of the chart.
             int a = Math.min(WIDTH - 1, column(s.startNanos() - start, range));
             int b = Math.max(a + 1, column(sEnd - start, range));
@@ -59,13 +61,14 @@ public final class Timeline {
             for (int i = a; i < Math.min(b, WIDTH); i++) {
                 bar[i] = '=';
             }
-            if (s.isOpen()) {
+            if (open) {
                 bar[Math.min(b, WIDTH) - 1] = '>';
             }
-            String outcome = s.isOpen() ? Lang.current().pick("still running", "ainda rodando") : s.outcome();
+            String outcome = open ? Lang.current().pick("still running", "ainda rodando")
+                    : s.outcome() == null ? "" : s.outcome();
             drawn.add(new Drawing.Row(s.what(), s.worker().label(), s.worker().virtual(),
-                    millis(s.startNanos() - start), millis(sEnd - start), s.isOpen(),
-                    s.isOpen() || outcome.equals("done") ? "" : outcome));
+                    millis(s.startNanos() - start), millis(sEnd - start), open,
+                    open || outcome.equals("done") ? "" : outcome));
             out.append(String.format(Locale.ROOT, "%-" + labelWidth + "s  |%s| %s%s%n", s.what(), new String(bar),
                     s.worker().label(), outcome.isEmpty() || outcome.equals("done") ? "" : " (" + outcome + ")"));
         }

@@ -3,6 +3,7 @@ package kitchen.grader.protocol;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
+import java.util.Objects;
 import kitchen.trace.Drawing;
 
 /**
@@ -28,7 +29,10 @@ public sealed interface Picture {
      */
     record Timeline(String text, long rangeMs, List<Bar> bars, int hidden) implements Picture {
         public Timeline {
-            bars = bars == null ? List.of() : List.copyOf(bars);
+            text = Objects.toString(text, "");
+            rangeMs = Math.max(0, rangeMs);
+            hidden = Math.max(0, hidden);
+            bars = bars == null ? List.of() : bars.stream().filter(Objects::nonNull).toList();
         }
 
         /**
@@ -54,6 +58,15 @@ public sealed interface Picture {
     record Bar(String label, String thread, boolean virtual, double startMs, double endMs, boolean running,
             String outcome) {
 
+        /** Whatever a line held, a bar is drawable: text never null, times finite and in order. */
+        public Bar {
+            label = Objects.toString(label, "");
+            thread = Objects.toString(thread, "");
+            outcome = Objects.toString(outcome, "");
+            startMs = Double.isFinite(startMs) ? Math.max(0, startMs) : 0;
+            endMs = Double.isFinite(endMs) ? Math.max(startMs, endMs) : startMs;
+        }
+
         /** Shorter than this part of the chart, a bar is drawn as an instant (a mark), not as a length. */
         public boolean instantIn(double rangeMs) {
             return endMs - startMs < rangeMs / 200.0;
@@ -63,13 +76,15 @@ public sealed interface Picture {
     /** Threads that each hold what the next one waits for. */
     record Cycle(List<Link> links) implements Picture {
         public Cycle {
-            links = links == null ? List.of() : List.copyOf(links);
+            links = links == null ? List.of() : links.stream().filter(Objects::nonNull).toList();
         }
     }
 
     record Link(String thread, List<String> holds, String waitsFor) {
         public Link {
-            holds = holds == null ? List.of() : List.copyOf(holds);
+            thread = Objects.toString(thread, "");
+            holds = holds == null ? List.of() : holds.stream().map(h -> Objects.toString(h, "")).toList();
+            waitsFor = Objects.toString(waitsFor, "");
         }
     }
 

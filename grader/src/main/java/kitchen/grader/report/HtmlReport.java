@@ -25,7 +25,7 @@ public final class HtmlReport {
 
     private static final String STYLE = """
             :root{color-scheme:light dark;--fg:#1f2328;--muted:#656d76;--line:#d0d7de;--bg:#fff;--code:#f6f8fa;\
-            --done:#4c78a8;--ended:#e45756;--running:#f58518;--thread:#dbe9f6;--lock:#fdebd0}
+            --done:#4c78a8;--running:#f58518;--thread:#dbe9f6;--lock:#fdebd0}
             @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--bg:#0d1117;\
             --code:#151b23;--thread:#1f3a5a;--lock:#5a4120}}
             *{box-sizing:border-box}
@@ -39,7 +39,7 @@ public final class HtmlReport {
             pre{background:var(--code);padding:.75rem;overflow-x:auto;font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;margin:.5rem 0}
             figure{margin:.75rem 0;overflow-x:auto}svg{width:100%;min-width:34rem;max-width:48rem;height:auto;display:block;font:12px system-ui,sans-serif;fill:var(--fg)}
             svg .grid{stroke:var(--line)}svg .tick,svg .thread,svg .more{fill:var(--muted)}svg .label{font-weight:600}
-            svg .bar.done,svg .instant.done{fill:var(--done)}svg .bar.ended,svg .instant.ended{fill:var(--ended)}
+            svg .bar.done,svg .instant.done{fill:var(--done)}
             svg .bar.running,svg .instant.running{fill:var(--running)}
             svg .edge line{stroke:var(--muted);stroke-width:1.5}svg marker path{fill:var(--muted)}svg .edge.waits line{stroke-dasharray:5 4}
             svg .node.thread rect{fill:var(--thread);stroke:var(--done)}svg .node.lock rect{fill:var(--lock);stroke:var(--running)}

@@ -12,7 +12,7 @@ import kitchen.grading.Lang;
  * Pictures as Mermaid diagrams, which GitHub draws in Markdown and in a job's summary: a timeline as a
  * gantt chart (one row per span, grouped by thread: a staircase is one-after-another, stacked bars are
  * at the same time), a deadlock as a graph (thread → holds → lock → waited for by → thread). Only the
- * first rows are drawn; the text timeline in report.json has the rest.
+ * first rows (or threads of a cycle) are drawn; the text in report.json has the rest.
  */
 final class MermaidPictures {
 
@@ -33,7 +33,10 @@ final class MermaidPictures {
                 yield "```mermaid\n" + gantt(t, lang) + "```\n"
                         + (notDrawn > 0 ? "\n" + MarkdownReport.inline(Label.ROWS_MORE.format(lang, notDrawn)) + "\n" : "");
             }
-            case Picture.Cycle c -> "```mermaid\n" + graph(c, lang) + "```\n";
+            case Picture.Cycle c -> "```mermaid\n" + graph(c, lang) + "```\n"
+                    + (c.links().size() > MAX_ROWS
+                            ? "\n" + MarkdownReport.inline(Label.ROWS_MORE.format(lang, c.links().size() - MAX_ROWS)) + "\n"
+                            : "");
         };
     }
 
@@ -52,7 +55,8 @@ final class MermaidPictures {
                 long start = Math.round(b.startMs());
                 String name = safe(b.label() + (b.running() ? " (" + Label.STILL_RUNNING.in(lang) + ")"
                         : b.outcome().isEmpty() ? "" : " (" + b.outcome() + ")"));
-                String tags = b.running() ? "active, " : b.outcome().isEmpty() ? "" : "crit, ";
+                // Still running stands out; how a span ended is in its name ("returned" is no failure).
+                String tags = b.running() ? "active, " : "";
                 out.append("    ").append(name).append(" :");
                 if (b.instantIn(t.rangeMs())) {
                     out.append(tags).append("milestone, r").append(id++).append(", ").append(start).append(", 0ms\n");
@@ -70,7 +74,7 @@ final class MermaidPictures {
         StringBuilder out = new StringBuilder("flowchart LR\n");
         Map<String, String> locks = new LinkedHashMap<>();
         List<String> edges = new ArrayList<>();
-        for (int i = 0; i < c.links().size(); i++) {
+        for (int i = 0; i < Math.min(c.links().size(), MAX_ROWS); i++) {
             Picture.Link link = c.links().get(i);
             String thread = "t" + i;
             out.append("    ").append(thread).append("([\"").append(label(link.thread())).append("\"])\n");
@@ -93,12 +97,14 @@ final class MermaidPictures {
     /** Text for a gantt task, a section or an edge: Mermaid's syntax characters become spaces. */
     static String safe(String text) {
         String flat = Text.clean(text).replace('\n', ' ').replace('\r', ' ');
-        return UNSAFE.matcher(flat).replaceAll(" ").replaceAll(" {2,}", " ").strip();
+        String kept = UNSAFE.matcher(flat).replaceAll(" ").replaceAll(" {2,}", " ").strip();
+        // A section or task needs a name: one made only of syntax characters is shown as "?".
+        return kept.isEmpty() ? "?" : kept;
     }
 
     /** Text inside a quoted node label, where Mermaid reads entity codes: a quote is {@code #quot;}. */
     private static String label(String text) {
         return Text.clean(text).replace('\n', ' ').replace("#", "#35;").replace("\"", "#quot;")
-                .replace("<", "#lt;").replace(">", "#gt;");
+                .replace("<", "#lt;").replace(">", "#gt;").replace("`", "#96;");
     }
 }

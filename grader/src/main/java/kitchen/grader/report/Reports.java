@@ -27,11 +27,12 @@ public final class Reports {
     /** Writes all the files above into {@code outDir}, creating it; reports of exercises not in this grade are removed. */
     public static void writeAll(Path outDir, Grade grade) throws IOException {
         Files.createDirectories(outDir);
+        // What records the grade first (tools, CI viewers, Classroom), then the pages a student reads.
         JsonReport.write(outDir, grade);
-        MarkdownReport.write(outDir, grade);
-        HtmlReport.write(outDir, grade);
         JUnitXmlReport.write(outDir, grade);
         ClassroomReport.write(outDir, grade);
+        MarkdownReport.write(outDir, grade);
+        HtmlReport.write(outDir, grade);
         // A second run on fewer exercises (--only 02) must not leave the first run's files to be read as current.
         removeStale(outDir.resolve(JUnitXmlReport.DIR), "TEST-*.xml",
                 grade.exercises().stream().map(JUnitXmlReport::fileName).collect(Collectors.toSet()));

@@ -11,8 +11,8 @@ import kitchen.grading.Lang;
 /**
  * Pictures as inline SVG for {@code report.html}: drawn here, with no script and nothing fetched, so the
  * page opens the same offline, in a mail attachment or from a folder of 300 students' feedback. Every
- * shape carries its numbers ({@code data-start-ms}, {@code data-end-ms}) and a {@code <title>}, so what a
- * student hovers over and what a test reads are the same values the report holds.
+ * bar carries its times ({@code data-start-ms}, {@code data-end-ms}; an instant {@code data-at-ms}) and a
+ * {@code <title>}, so what a student hovers over and what a test reads are the values the report holds.
  */
 final class SvgPictures {
 
@@ -23,6 +23,8 @@ final class SvgPictures {
     private static final int TOP = 26;
     /** Rows drawn: the same as the text timeline shows, so the page never says less than the console. */
     static final int MAX_ROWS = 24;
+    /** Threads of a cycle drawn on its ring; more would not be legible (the message names them all). */
+    static final int MAX_LINKS = 12;
 
     private SvgPictures() {
     }
@@ -66,7 +68,8 @@ final class SvgPictures {
             out.append("<text class=\"thread\" x=\"4\" y=\"").append(y + 24).append("\">")
                     .append(Html.text(shorten(b.thread(), 30))).append("</text>");
             double x1 = LABEL_WIDTH + span * b.startMs() / range;
-            String kind = b.running() ? "running" : b.outcome().isEmpty() ? "done" : "ended";
+            // How a span ended is in its title; only still running stands out ("returned" is no failure).
+            String kind = b.running() ? "running" : "done";
             if (b.instantIn(t.rangeMs())) {
                 double cx = x1;
                 int cy = y + 12;
@@ -110,7 +113,7 @@ final class SvgPictures {
         }
         StringBuilder out = new StringBuilder();
         out.append("<svg class=\"cycle\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(height).append("\" role=\"img\" data-threads=\"").append(c.links().size())
+                .append(height).append("\" role=\"img\" data-threads=\"").append(Math.min(c.links().size(), MAX_LINKS))
                 .append("\" aria-label=\"").append(Html.attr(Label.DEADLOCK_TITLE.in(lang))).append("\">\n");
         out.append("<title>").append(Html.text(Label.DEADLOCK_TITLE.in(lang))).append("</title>\n");
         out.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" "
@@ -133,7 +136,7 @@ final class SvgPictures {
         }
         for (var node : at.entrySet()) {
             boolean thread = node.getKey().startsWith("t:");
-            String name = node.getKey().substring(2);
+            String name = nameOf(node.getKey());
             double[] p = node.getValue();
             int w = Math.min(150, 24 + 7 * Math.min(20, name.length()));
             out.append("<g class=\"node ").append(thread ? "thread" : "lock").append("\"><rect x=\"")
@@ -143,17 +146,24 @@ final class SvgPictures {
                     .append("\" text-anchor=\"middle\">").append(Html.text(shorten(name, 20)))
                     .append("<title>").append(Html.text(name)).append("</title></text></g>\n");
         }
+        if (c.links().size() > MAX_LINKS) {
+            out.append("<text class=\"more\" x=\"4\" y=\"").append(height - 8).append("\">")
+                    .append(Html.text(Label.ROWS_MORE.format(lang, c.links().size() - MAX_LINKS))).append("</text>\n");
+        }
         return out.append("</svg>").toString();
     }
 
-    /** Node keys ("t:Plato", "l:fork 0") in the order the cycle runs, then any node the walk did not reach. */
+    /**
+     * Node keys in the order the cycle runs, then any node the walk did not reach: a thread is
+     * {@code t:<index>:<name>} (two threads may share a name), a lock {@code l:<name>}.
+     */
     static List<String> ring(Picture.Cycle c) {
         List<String> ring = new ArrayList<>();
-        List<Picture.Link> links = c.links();
+        List<Picture.Link> links = c.links().subList(0, Math.min(c.links().size(), MAX_LINKS));
         int at = 0;
-        while (at >= 0 && !ring.contains("t:" + links.get(at).thread())) {
+        while (at >= 0 && !ring.contains(thread(at, links.get(at)))) {
             Picture.Link link = links.get(at);
-            ring.add("t:" + link.thread());
+            ring.add(thread(at, link));
             at = -1;
             for (String held : link.holds()) {
                 for (int j = 0; j < links.size() && at < 0; j++) {
@@ -167,8 +177,9 @@ final class SvgPictures {
                 }
             }
         }
-        for (Picture.Link link : links) {
-            addOnce(ring, "t:" + link.thread());
+        for (int i = 0; i < links.size(); i++) {
+            Picture.Link link = links.get(i);
+            addOnce(ring, thread(i, link));
             link.holds().forEach(h -> addOnce(ring, "l:" + h));
             if (!link.waitsFor().isBlank()) {
                 addOnce(ring, "l:" + link.waitsFor());
@@ -177,15 +188,25 @@ final class SvgPictures {
         return ring;
     }
 
+    private static String thread(int index, Picture.Link link) {
+        return "t:" + index + ":" + link.thread();
+    }
+
+    /** What a node's key names: the thread's or the lock's name. */
+    private static String nameOf(String key) {
+        return key.startsWith("t:") ? key.substring(key.indexOf(':', 2) + 1) : key.substring(2);
+    }
+
     /** Each edge: from, label, to, kind ("holds" or "waits"). */
     private static List<String[]> edges(Picture.Cycle c, Lang lang) {
         List<String[]> edges = new ArrayList<>();
-        for (Picture.Link link : c.links()) {
+        for (int i = 0; i < Math.min(c.links().size(), MAX_LINKS); i++) {
+            Picture.Link link = c.links().get(i);
             for (String held : link.holds()) {
-                edges.add(new String[] {"t:" + link.thread(), Label.HOLDS.in(lang), "l:" + held, "holds"});
+                edges.add(new String[] {thread(i, link), Label.HOLDS.in(lang), "l:" + held, "holds"});
             }
             if (!link.waitsFor().isBlank()) {
-                edges.add(new String[] {"l:" + link.waitsFor(), Label.WAITED_FOR_BY.in(lang), "t:" + link.thread(),
+                edges.add(new String[] {"l:" + link.waitsFor(), Label.WAITED_FOR_BY.in(lang), thread(i, link),
                         "waits"});
             }
         }

@@ -242,9 +242,8 @@ public final class Sandbox {
 
         @Override
         public void close() throws IOException {
-            try {
+            try (channel) {
                 lock.release();
-                channel.close();
             } finally {
                 HELD.remove(file);
             }

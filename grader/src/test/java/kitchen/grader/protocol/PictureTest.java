@@ -65,6 +65,20 @@ class PictureTest {
         assertThat(bar(0, 1700).instantIn(2700)).isFalse();
     }
 
+    @Test
+    @DisplayName("names and times from student code cannot make a picture that fails to draw: nulls become text, times finite")
+    void oddData() {
+        Drawing.Cycle nullLock = new Drawing.Cycle(null, java.util.Arrays.asList(
+                new Drawing.Link(null, java.util.Arrays.asList("fork 0", null), null)));
+        assertThat(nullLock.links().getFirst().holds()).containsExactly("fork 0", "null");
+        Picture.Bar nan = new Picture.Bar(null, null, false, Double.NaN, Double.POSITIVE_INFINITY, false, null);
+        assertThat(nan.startMs()).isZero();
+        assertThat(nan.endMs()).isZero();
+        assertThat(nan.label()).isEmpty();
+        Picture.Bar backwards = new Picture.Bar("egg", "t", false, 50, 10, false, "");
+        assertThat(backwards.endMs()).isEqualTo(50);
+    }
+
     private static Picture.Bar bar(double start, double end) {
         return new Picture.Bar("egg", "t", false, start, end, false, "");
     }

@@ -64,9 +64,17 @@ class HtmlReportTest {
     void svg() {
         String svg = SvgPictures.timeline(Fixtures.POOL_OF_TWO, Lang.EN);
         assertThat(svg).contains("data-rows=\"3\"").contains("data-start-ms=\"0\" data-end-ms=\"1700\"")
-                .contains("data-start-ms=\"0\" data-end-ms=\"2700\"").contains("<path class=\"instant ended\" data-at-ms=\"1700.2\"");
+                .contains("data-start-ms=\"0\" data-end-ms=\"2700\"").contains("<path class=\"instant done\" data-at-ms=\"1700.2\"");
         assertThat(svg.split("<g class=\"row\">", -1)).hasSize(4);
-        assertThat(SvgPictures.ring(Fixtures.STANDOFF)).containsExactly("t:Plato", "l:fork 0", "t:Kant", "l:fork 1");
+        assertThat(SvgPictures.ring(Fixtures.STANDOFF)).containsExactly("t:0:Plato", "l:fork 0", "t:1:Kant", "l:fork 1");
+        // Two threads may share a name: still two nodes.
+        Picture.Cycle twins = new Picture.Cycle(java.util.List.of(new Picture.Link("worker", java.util.List.of("a"), "b"),
+                new Picture.Link("worker", java.util.List.of("b"), "a")));
+        assertThat(SvgPictures.cycle(twins, Lang.EN).split("<g class=\"node thread\">", -1)).hasSize(3);
+        // A ring of 300 is drawn as its first 12, and says so.
+        Picture.Cycle crowd = new Picture.Cycle(java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> new Picture.Link("t" + i, java.util.List.of("l" + i), "l" + ((i + 1) % 300))).toList());
+        assertThat(SvgPictures.cycle(crowd, Lang.EN)).contains("data-threads=\"12\"").contains("… and 288 more rows");
         assertThat(SvgPictures.cycle(new Picture.Cycle(java.util.List.of()), Lang.EN)).isEmpty();
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class MermaidPicturesTest {
 
     @Test
-    @DisplayName("a timeline is a gantt in milliseconds, a section per thread; an instant is a milestone, a bad end is crit")
+    @DisplayName("a timeline is a gantt in milliseconds, a section per thread; an instant is a milestone, its end in its name")
     void gantt() {
         assertThat(MermaidPictures.gantt(Fixtures.POOL_OF_TWO, Lang.EN)).isEqualTo("""
                 gantt
@@ -24,7 +24,7 @@ class MermaidPicturesTest {
                     axisFormat %s.%L s
                     section pool-1-thread-1
                     egg 1 :r0, 0, 1700
-                    egg 3 (cracked) :crit, milestone, r1, 1700, 0ms
+                    egg 3 (cracked) :milestone, r1, 1700, 0ms
                     section pool-1-thread-2
                     egg 2 :r2, 0, 2700
                 """);
@@ -70,5 +70,20 @@ class MermaidPicturesTest {
         assertThat(MermaidPictures.graph(c, Lang.EN))
                 .contains("t0([\"say #quot;hi#quot; #lt;b#gt;#35;1#lt;/b#gt;\"])")
                 .contains("l0[\"lock|#quot;a#quot;\"]");
+        // A name of syntax characters only still names its section; a backtick cannot open a markdown string.
+        Picture.Timeline odd = new Picture.Timeline("", 10, List.of(new Picture.Bar("::", "<>", false, 0, 10, false, "")), 0);
+        assertThat(MermaidPictures.gantt(odd, Lang.EN)).contains("    section ?\n    ? :r0, 0, 10\n");
+        assertThat(MermaidPictures.graph(new Picture.Cycle(List.of(new Picture.Link("`worker", List.of(), "x"))), Lang.EN))
+                .contains("t0([\"#96;worker\"])");
+    }
+
+    @Test
+    @DisplayName("a cycle of hundreds of threads draws its first few, and counts the rest")
+    void bigCycle() {
+        Picture.Cycle crowd = new Picture.Cycle(java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> new Picture.Link("t" + i, List.of("l" + i), "l" + ((i + 1) % 300))).toList());
+        String block = MermaidPictures.block(crowd, Lang.EN);
+        assertThat(block.lines().filter(l -> l.contains("([")).count()).isEqualTo(MermaidPictures.MAX_ROWS);
+        assertThat(block).endsWith("\n… and 292 more rows\n");
     }
 }
