@@ -39,7 +39,9 @@ class ChefTest {
         assertThat(boiled).withFailMessage(Feedback
                         .observed("boilAll returned %s", "boilAll devolveu %s", boiled)
                         .expected("every egg, boiled, in input order: %s", "todos os ovos, cozidos, na ordem da entrada: %s",
-                                eggs))
+                                eggs)
+                        .hint("keep each egg's result in the place of its egg, whatever order they finish in (task 1 of the README)",
+                                "guarde o resultado de cada ovo no lugar do seu ovo, não importa a ordem em que terminam (tarefa 1 do README)"))
                 .isEqualTo(eggs);
     }
 
@@ -67,7 +69,9 @@ class ChefTest {
         assertThat(boiled).withFailMessage(Feedback
                         .observed("boilAllOnOneThread returned %s", "boilAllOnOneThread devolveu %s", boiled)
                         .expected("every egg, boiled, in input order: %s", "todos os ovos, cozidos, na ordem da entrada: %s",
-                                eggs))
+                                eggs)
+                        .hint("keep each egg's result in the place of its egg, whatever order they finish in (task 2 of the README)",
+                                "guarde o resultado de cada ovo no lugar do seu ovo, não importa a ordem em que terminam (tarefa 2 do README)"))
                 .isEqualTo(eggs);
     }
 

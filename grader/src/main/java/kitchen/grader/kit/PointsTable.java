@@ -28,26 +28,15 @@ public final class PointsTable {
     /** The rows of the table whose header's first cell is {@code taskHeader}, the total row left out. */
     public static List<Row> rows(String markdown, String taskHeader) {
         List<Row> rows = new ArrayList<>();
-        boolean inTable = false;
-        for (String line : markdown.replace("\r\n", "\n").split("\n")) {
-            String trimmed = line.strip();
-            if (!inTable) {
-                inTable = trimmed.matches("\\|\\s*" + taskHeader + "\\s*\\|.*");
-                continue;
-            }
-            if (!trimmed.startsWith("|")) {
-                break;
-            }
-            String[] cells = trimmed.substring(1, trimmed.length() - 1).split("\\|", -1);
-            if (cells.length < 3 || cells[0].strip().startsWith("---") || cells[0].isBlank()) {
-                // The separator, and the total row (no task).
+        for (List<String> cells : MarkdownTable.rows(markdown, taskHeader)) {
+            if (cells.size() < 3 || cells.get(0).isBlank()) {
+                // The total row (no task).
                 continue;
             }
             try {
-                rows.add(new Row(Integer.parseInt(cells[0].strip()), cells[1].strip(),
-                        Integer.parseInt(cells[cells.length - 1].strip())));
+                rows.add(new Row(Integer.parseInt(cells.get(0)), cells.get(1), Integer.parseInt(cells.getLast())));
             } catch (NumberFormatException ex) {
-                rows.add(new Row(-1, trimmed, -1));
+                rows.add(new Row(-1, "| " + String.join(" | ", cells) + " |", -1));
             }
         }
         return rows;

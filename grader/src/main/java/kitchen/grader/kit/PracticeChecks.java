@@ -59,21 +59,10 @@ public final class PracticeChecks {
     /** The practice table's rows, method to Portuguese name, in the table's order (code quotes dropped). */
     public static Map<String, String> rows(String markdown) {
         Map<String, String> rows = new LinkedHashMap<>();
-        boolean inTable = false;
-        for (String line : markdown.replace("\r\n", "\n").split("\n")) {
-            String trimmed = line.strip();
-            if (!inTable) {
-                inTable = trimmed.matches("\\|\\s*" + HEADER_PT + "\\s*\\|.*");
-                continue;
+        for (List<String> cells : MarkdownTable.rows(markdown, HEADER_PT)) {
+            if (cells.size() >= 2) {
+                rows.put(cells.get(0).replace("`", ""), cells.get(1).replace("`", ""));
             }
-            if (!trimmed.startsWith("|")) {
-                break;
-            }
-            String[] cells = trimmed.substring(1, trimmed.length() - 1).split("\\|", -1);
-            if (cells.length < 2 || cells[0].strip().startsWith("---")) {
-                continue;
-            }
-            rows.put(cells[0].strip().replace("`", ""), cells[1].strip().replace("`", ""));
         }
         return rows;
     }
